@@ -1,6 +1,6 @@
 import "server-only";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createDbClient } from "@/lib/db-client";
 import { env } from "@/lib/env";
 
 // The one Prisma client of the process. It runs without a native engine: queries go through the
@@ -9,8 +9,7 @@ const globalForDb = globalThis as unknown as { flowrightDb?: PrismaClient };
 
 function createClient(): PrismaClient {
   const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
-  const adapter = new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE, connectionTimeoutMillis: 5000 });
-  return new PrismaClient({ adapter });
+  return createDbClient(DATABASE_URL, { max: DATABASE_POOL_SIZE });
 }
 
 export const db: PrismaClient = globalForDb.flowrightDb ?? createClient();

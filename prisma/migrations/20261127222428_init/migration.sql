@@ -20,7 +20,7 @@ CREATE TYPE "FlowStatus" AS ENUM ('DRAFT', 'PUBLISHED', 'ARCHIVED');
 CREATE TYPE "ApprovalMode" AS ENUM ('ANY', 'ALL', 'AT_LEAST');
 
 -- CreateEnum
-CREATE TYPE "AssigneeKind" AS ENUM ('ROLE', 'DEPARTMENT', 'USER', 'INITIATOR_MANAGER');
+CREATE TYPE "AssigneeKind" AS ENUM ('INITIATOR', 'ROLE', 'DEPARTMENT', 'USER', 'INITIATOR_MANAGER');
 
 -- CreateEnum
 CREATE TYPE "BranchTarget" AS ENUM ('LEVEL', 'COMPLETE', 'REJECT');
@@ -1121,7 +1121,7 @@ BEGIN
     (NEW."kind" = 'ROLE'              AND NEW."roleId" IS NOT NULL AND NEW."departmentId" IS NULL AND NEW."userId" IS NULL) OR
     (NEW."kind" = 'DEPARTMENT'        AND NEW."roleId" IS NULL AND NEW."departmentId" IS NOT NULL AND NEW."userId" IS NULL) OR
     (NEW."kind" = 'USER'              AND NEW."roleId" IS NULL AND NEW."departmentId" IS NULL AND NEW."userId" IS NOT NULL) OR
-    (NEW."kind" = 'INITIATOR_MANAGER' AND NEW."roleId" IS NULL AND NEW."departmentId" IS NULL AND NEW."userId" IS NULL)
+    (NEW."kind" IN ('INITIATOR', 'INITIATOR_MANAGER') AND NEW."roleId" IS NULL AND NEW."departmentId" IS NULL AND NEW."userId" IS NULL)
   ) THEN
     RAISE EXCEPTION 'flow_level_assignees: the id set must match the kind %', NEW."kind" USING ERRCODE = 'check_violation';
   ELSIF TG_TABLE_NAME = 'flow_instances' AND NEW."version" < 1 THEN
