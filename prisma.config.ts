@@ -62,7 +62,9 @@ async function adminQuery(config: pg.ClientConfig, sql: string) {
 function migrationAdapter(url: string) {
   // allowExitOnIdle: the CLI never closes its pool, which would keep the process alive for 10 s.
   const config = { ...poolConfigFromUrl(url), allowExitOnIdle: true };
-  const factory = new PrismaPg(config);
+  type AdapterConfig = ConstructorParameters<typeof PrismaPg>[0];
+  // The alias brings its own @types/pg; the runtime shapes are the same.
+  const factory = new PrismaPg(config as AdapterConfig);
   const connect = factory.connect.bind(factory);
   factory.connect = async () => runScriptsWhole(await connect());
   // The adapter's own shadow database is dropped while its pool is still connected, which fails;
@@ -70,7 +72,7 @@ function migrationAdapter(url: string) {
   factory.connectToShadowDb = async () => {
     const name = `prisma_migrate_shadow_db_${randomUUID()}`;
     await adminQuery(config, `CREATE DATABASE "${name}"`);
-    const adapter = await new PrismaPg({ ...config, database: name }).connect();
+    const adapter = await new PrismaPg({ ...config, database: name } as AdapterConfig).connect();
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();

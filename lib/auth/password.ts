@@ -1,7 +1,7 @@
-import { hash, verify, Algorithm } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
 
-// argon2id above the OWASP minimum (m=19 MiB, t=2, p=1): m=19 MiB, t=3.
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 3, parallelism: 1 } as const;
+// argon2id (the library's default algorithm) above the OWASP minimum (m=19 MiB, t=2, p=1).
+const OPTIONS = { memoryCost: 19456, timeCost: 3, parallelism: 1 } as const;
 
 /** Hashes a password with argon2id. */
 export function hashPassword(password: string): Promise<string> {

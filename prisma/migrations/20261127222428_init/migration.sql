@@ -1113,19 +1113,28 @@ ALTER TABLE "files" ADD CONSTRAINT "files_companyId_fkey" FOREIGN KEY ("companyI
 -- engine crashes introspecting CHECK constraints (which `npm run db:migration` relies on).
 CREATE FUNCTION "x_check_row"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_TABLE_NAME = 'users' AND NEW."email" <> lower(NEW."email") THEN
-    RAISE EXCEPTION 'users.email must be lower-case' USING ERRCODE = 'check_violation';
-  ELSIF TG_TABLE_NAME = 'flow_branches' AND ((NEW."target" = 'LEVEL') <> (NEW."toLevelId" IS NOT NULL)) THEN
-    RAISE EXCEPTION 'flow_branches: toLevelId must be set exactly when target is LEVEL' USING ERRCODE = 'check_violation';
-  ELSIF TG_TABLE_NAME = 'flow_level_assignees' AND NOT (
-    (NEW."kind" = 'ROLE'              AND NEW."roleId" IS NOT NULL AND NEW."departmentId" IS NULL AND NEW."userId" IS NULL) OR
-    (NEW."kind" = 'DEPARTMENT'        AND NEW."roleId" IS NULL AND NEW."departmentId" IS NOT NULL AND NEW."userId" IS NULL) OR
-    (NEW."kind" = 'USER'              AND NEW."roleId" IS NULL AND NEW."departmentId" IS NULL AND NEW."userId" IS NOT NULL) OR
-    (NEW."kind" IN ('INITIATOR', 'INITIATOR_MANAGER') AND NEW."roleId" IS NULL AND NEW."departmentId" IS NULL AND NEW."userId" IS NULL)
-  ) THEN
-    RAISE EXCEPTION 'flow_level_assignees: the id set must match the kind %', NEW."kind" USING ERRCODE = 'check_violation';
-  ELSIF TG_TABLE_NAME = 'flow_instances' AND NEW."version" < 1 THEN
-    RAISE EXCEPTION 'flow_instances.version must be positive' USING ERRCODE = 'check_violation';
+  -- Nested IFs: PL/pgSQL may evaluate both sides of an AND, and NEW has only this table's columns.
+  IF TG_TABLE_NAME = 'users' THEN
+    IF NEW."email" <> lower(NEW."email") THEN
+      RAISE EXCEPTION 'users.email must be lower-case' USING ERRCODE = 'check_violation';
+    END IF;
+  ELSIF TG_TABLE_NAME = 'flow_branches' THEN
+    IF (NEW."target" = 'LEVEL') <> (NEW."toLevelId" IS NOT NULL) THEN
+      RAISE EXCEPTION 'flow_branches: toLevelId must be set exactly when target is LEVEL' USING ERRCODE = 'check_violation';
+    END IF;
+  ELSIF TG_TABLE_NAME = 'flow_level_assignees' THEN
+    IF NOT (
+      (NEW."kind" = 'ROLE'       AND NEW."roleId" IS NOT NULL AND NEW."departmentId" IS NULL AND NEW."userId" IS NULL) OR
+      (NEW."kind" = 'DEPARTMENT' AND NEW."roleId" IS NULL AND NEW."departmentId" IS NOT NULL AND NEW."userId" IS NULL) OR
+      (NEW."kind" = 'USER'       AND NEW."roleId" IS NULL AND NEW."departmentId" IS NULL AND NEW."userId" IS NOT NULL) OR
+      (NEW."kind" IN ('INITIATOR', 'INITIATOR_MANAGER') AND NEW."roleId" IS NULL AND NEW."departmentId" IS NULL AND NEW."userId" IS NULL)
+    ) THEN
+      RAISE EXCEPTION 'flow_level_assignees: the id set must match the kind %', NEW."kind" USING ERRCODE = 'check_violation';
+    END IF;
+  ELSIF TG_TABLE_NAME = 'flow_instances' THEN
+    IF NEW."version" < 1 THEN
+      RAISE EXCEPTION 'flow_instances.version must be positive' USING ERRCODE = 'check_violation';
+    END IF;
   END IF;
   RETURN NEW;
 END;

@@ -1,0 +1,6 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+export type NavItem = { href: string; label: string; permission?: Permission; icon: string };
+
+// Only sections that work are listed; each new section adds itself here with its permission.
+export const NAV_ITEMS: NavItem[] = [{ href: "/", label: "Dashboard", icon: "▦" }];

@@ -1,0 +1,62 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useState } from "react";
+import { cn } from "@/components/ui/cn";
+import type { NavItem } from "@/components/shell/nav-items";
+
+type Props = { items: NavItem[]; companyName: string; companyInitials: string };
+
+/** Sidebar navigation; collapses behind a menu button on small screens. */
+export function Sidebar({ items, companyName, companyInitials }: Props) {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
+  return (
+    <>
+      <button
+        type="button"
+        className="fixed left-3 top-3 z-40 rounded-md bg-brand-dark p-2 text-white md:hidden"
+        aria-label={open ? "Close navigation" : "Open navigation"}
+        aria-expanded={open}
+        onClick={() => setOpen((value) => !value)}
+      >
+        ☰
+      </button>
+      <aside
+        className={cn(
+          "fixed inset-y-0 left-0 z-30 flex w-60 flex-col bg-brand-dark text-slate-100 transition-transform md:translate-x-0",
+          open ? "translate-x-0" : "-translate-x-full",
+        )}
+      >
+        <div className="flex items-center gap-3 px-5 py-5">
+          <div className="flex h-9 w-9 items-center justify-center rounded-lg bg-brand text-sm font-bold text-white">{companyInitials}</div>
+          <div className="min-w-0">
+            <p className="truncate text-sm font-semibold" data-testid="company-name">
+              {companyName}
+            </p>
+            <p className="text-xs text-slate-400">Flowright</p>
+          </div>
+        </div>
+        <nav aria-label="Main" className="flex-1 space-y-1 px-3">
+          {items.map((item) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              onClick={() => setOpen(false)}
+              aria-current={isActive(item.href) ? "page" : undefined}
+              className={cn(
+                "flex items-center gap-3 rounded-md px-3 py-2 text-sm",
+                isActive(item.href) ? "bg-white/15 font-medium text-white" : "text-slate-300 hover:bg-white/10 hover:text-white",
+              )}
+            >
+              <span aria-hidden="true">{item.icon}</span>
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+      </aside>
+    </>
+  );
+}
