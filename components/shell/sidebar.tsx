@@ -24,13 +24,16 @@ export function Sidebar({ items, companyName, companyInitials }: Props) {
       >
         ☰
       </button>
+      {open ? (
+        <div className="fixed inset-0 z-20 bg-slate-900/40 md:hidden" aria-hidden="true" onClick={() => setOpen(false)} />
+      ) : null}
       <aside
         className={cn(
           "fixed inset-y-0 left-0 z-30 flex w-60 flex-col bg-brand-dark text-slate-100 transition-transform md:translate-x-0",
           open ? "translate-x-0" : "-translate-x-full",
         )}
       >
-        <div className="flex items-center gap-3 px-5 py-5">
+        <div className="flex items-center gap-3 px-5 pb-5 pt-16 md:pt-5">
           <div className="flex h-9 w-9 items-center justify-center rounded-lg bg-brand text-sm font-bold text-white">{companyInitials}</div>
           <div className="min-w-0">
             <p className="truncate text-sm font-semibold" data-testid="company-name">
