@@ -2,9 +2,10 @@ import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { requirePrincipal, type Principal } from "@/lib/auth/guard";
+import { currentServiceContext, requirePrincipal, type Principal } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError, fieldErrorsFromZod, isAppError, isDatabaseUnavailable, type FieldErrors } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/service-context";
 
 // The one server-action builder: origin check → session → company → permission → zod input → domain.
 // Server actions are public POST endpoints, so none may skip a beat; building them here makes that so.
@@ -28,7 +29,7 @@ async function assertSameOrigin(): Promise<void> {
 
 export function companyAction<TSchema extends z.ZodType, TResult>(
   options: { schema: TSchema; permission?: Permission },
-  handler: (args: { input: z.output<TSchema>; principal: Principal }) => Promise<TResult>,
+  handler: (args: { input: z.output<TSchema>; principal: Principal; ctx: ServiceContext }) => Promise<TResult>,
 ): (raw: z.input<TSchema>) => Promise<ActionResult<TResult>> {
   return async (raw) => {
     try {
@@ -38,7 +39,7 @@ export function companyAction<TSchema extends z.ZodType, TResult>(
       if (!parsed.success) {
         return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFromZod(parsed.error.issues) };
       }
-      return { ok: true, data: await handler({ input: parsed.data, principal }) };
+      return { ok: true, data: await handler({ input: parsed.data, principal, ctx: await currentServiceContext(principal) }) };
     } catch (error) {
       unstable_rethrow(error); // redirects and not-found are control flow, not failures
       if (isAppError(error)) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };

@@ -11,6 +11,7 @@ import type { ChildGroup } from "./lib/child-group";
 import { dataDir, projectRoot, resolveDatabase, runScript, ScriptError, type ResolvedDatabase } from "./lib/database";
 import { redactUrl } from "./lib/database-url";
 import { assertPortFree, readPort, startNext, waitForHealth } from "./lib/next-server";
+import { migrationsUpToDate } from "./lib/pending-migrations";
 import { runPrisma } from "./lib/prisma-cli";
 
 const HEALTH_TIMEOUT_MS = 120_000;
@@ -35,7 +36,8 @@ function takeOverStopSignals(onSignal: () => void): void {
   }
 }
 
-function migrate(url: string): void {
+async function migrate(url: string): Promise<void> {
+  if (await migrationsUpToDate(url, path.join(projectRoot, "prisma", "migrations"))) return;
   log("Applying database migrations…");
   const result = runPrisma(["migrate", "deploy"], { databaseUrl: url, capture: true });
   if (result.status !== 0) {
@@ -102,7 +104,7 @@ runScript(async () => {
     log(process.env.DATABASE_URL?.trim() ? "Connecting to DATABASE_URL…" : `Starting the embedded database (${shortPath(path.join(dataDir(), "postgres"))})…`);
     database = await resolveDatabase(log);
     if (stopping.signal.aborted) return;
-    migrate(database.url);
+    await migrate(database.url);
     if (stopping.signal.aborted) return;
     const demoUsers = await loadDemoData(database.url);
 

@@ -3,4 +3,7 @@ import type { Permission } from "@/lib/auth/permissions";
 export type NavItem = { href: string; label: string; permission?: Permission; icon: string };
 
 // Only sections that work are listed; each new section adds itself here with its permission.
-export const NAV_ITEMS: NavItem[] = [{ href: "/", label: "Dashboard", icon: "▦" }];
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Dashboard", icon: "▦" },
+  { href: "/organisation/departments", label: "Departments", permission: "departments.view", icon: "⌂" },
+];

@@ -5,7 +5,9 @@ import { effectivePermissions, type Permission, type SystemRole } from "@/lib/au
 
 /** Who is acting, in which company, with which permissions: everything the guard decides on. */
 export type Principal = {
-  kind: "user";
+  /** "apiKey": acting through an API key on behalf of the user who created it, limited to its scopes. */
+  kind: "user" | "apiKey";
+  /** The session row, or the API key, this principal was loaded from. */
   sessionId: string;
   userId: string;
   companyId: string;

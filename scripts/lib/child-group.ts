@@ -2,6 +2,7 @@
 // started (the server worker of `next dev`, the workers of `next build`).
 import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
+import path from "node:path";
 
 const ownGroup = process.platform !== "win32";
 
@@ -26,12 +27,18 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** Spawns `command` with inherited stdio in a new process group. */
+/** NODE_OPTIONS that make a Node child (and its Node children) end when this process is gone. */
+function exitWithParentEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const preload = JSON.stringify(path.join(import.meta.dirname, "exit-with-parent.cjs"));
+  return { ...env, FLOWRIGHT_OWNER_PID: String(process.pid), NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --require ${preload}`.trim() };
+}
+
+/** Spawns `command` (a Node program) with inherited stdio in a new process group. */
 export function spawnGroup(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): ChildGroup {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: "inherit", detached: ownGroup });
+  const child = spawn(command, args, { cwd: options.cwd, env: exitWithParentEnv(options.env), stdio: "inherit", detached: ownGroup });
   let running = true;
-  // The group does not receive the terminal's Ctrl-C, so it must never outlive this process, even
-  // when it ends through process.exit() after an unexpected error.
+  // The group does not receive the terminal's Ctrl-C, so it must never outlive this process: killed
+  // here when this process exits, and by exit-with-parent.cjs when it is killed outright.
   const killOnExit = () => signalGroup(child, "SIGKILL");
   process.on("exit", killOnExit);
   const exited = new Promise<number>((resolve) => {

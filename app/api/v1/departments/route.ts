@@ -1,0 +1,14 @@
+import { apiRoute, readJson } from "@/lib/http/api-route";
+import { listDepartments } from "@/lib/org/departments/queries";
+import { ZCreateDepartment } from "@/lib/org/departments/schema";
+import { createDepartment } from "@/lib/org/departments/service";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute({ permission: "departments.view" }, async ({ principal }) =>
+  Response.json({ data: await listDepartments(principal.companyId) }),
+);
+
+export const POST = apiRoute({ permission: "departments.create" }, async ({ request, ctx }) =>
+  Response.json(await createDepartment(ctx, await readJson(request, ZCreateDepartment)), { status: 201 }),
+);
