@@ -34,3 +34,8 @@ export async function createUser(
     },
   });
 }
+
+/** A service context acting as `userId` in `company` (what the action builder builds per request). */
+export function contextFor(company: TestCompany, userId: string | null): import("@/lib/service-context").ServiceContext {
+  return { companyId: company.id, actorId: userId, actorType: userId ? "USER" : "SYSTEM", ipAddress: "198.51.100.1", userAgent: "vitest", principal: null };
+}
