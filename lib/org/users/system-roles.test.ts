@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { canChangeSystemRole, canManageSystemRole, grantableSystemRoles, removesActiveAdmin } from "@/lib/org/users/system-roles";
+
+describe("system role rules", () => {
+  it("lets only a DEVELOPER grant DEVELOPER", () => {
+    expect(grantableSystemRoles("DEVELOPER")).toContain("DEVELOPER");
+    expect(grantableSystemRoles("ADMIN")).toEqual(["ADMIN", "MANAGER", "EMPLOYEE"]);
+    expect(grantableSystemRoles("MANAGER")).toEqual([]);
+    expect(grantableSystemRoles("EMPLOYEE")).toEqual([]);
+  });
+
+  it("refuses changes to or from a role the actor cannot grant", () => {
+    expect(canChangeSystemRole("ADMIN", "EMPLOYEE", "ADMIN")).toBe(true);
+    expect(canChangeSystemRole("ADMIN", "EMPLOYEE", "DEVELOPER")).toBe(false);
+    expect(canChangeSystemRole("ADMIN", "DEVELOPER", "EMPLOYEE")).toBe(false);
+    expect(canChangeSystemRole("MANAGER", "EMPLOYEE", "MANAGER")).toBe(false);
+    expect(canChangeSystemRole("MANAGER", "EMPLOYEE", "EMPLOYEE")).toBe(true); // no change
+    expect(canManageSystemRole("ADMIN", "DEVELOPER")).toBe(false);
+  });
+
+  it("spots a change that takes away an active admin", () => {
+    expect(removesActiveAdmin({ systemRole: "ADMIN", isActive: true }, { systemRole: "MANAGER", isActive: true })).toBe(true);
+    expect(removesActiveAdmin({ systemRole: "ADMIN", isActive: true }, { systemRole: "ADMIN", isActive: false })).toBe(true);
+    expect(removesActiveAdmin({ systemRole: "ADMIN", isActive: true }, { systemRole: "DEVELOPER", isActive: true })).toBe(true);
+    expect(removesActiveAdmin({ systemRole: "ADMIN", isActive: false }, { systemRole: "EMPLOYEE", isActive: false })).toBe(false);
+    expect(removesActiveAdmin({ systemRole: "MANAGER", isActive: true }, { systemRole: "ADMIN", isActive: true })).toBe(false);
+  });
+});
