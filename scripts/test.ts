@@ -91,6 +91,7 @@ runScript(async () => {
   fs.mkdirSync(resultsDir, { recursive: true });
   const configured = (process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "").trim();
   let embedded: EmbeddedServer | null = null;
+  let embeddedDir: string | null = null;
   let serverUrl: string;
   if (configured) {
     parseDatabaseUrl(configured);
@@ -101,7 +102,8 @@ runScript(async () => {
     console.log(`▶ Test server: ${redactUrl(withDatabase(serverUrl, "postgres"))}`);
   } else {
     console.log("▶ No TEST_DATABASE_URL or DATABASE_URL: starting a throwaway embedded PostgreSQL…");
-    embedded = await startEmbeddedPostgres({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "flowright-test-pg-")), persistent: false });
+    embeddedDir = fs.mkdtempSync(path.join(os.tmpdir(), "flowright-test-pg-"));
+    embedded = await startEmbeddedPostgres({ dataDir: embeddedDir, persistent: false });
     serverUrl = embedded.adminUrl;
   }
 
@@ -113,6 +115,7 @@ runScript(async () => {
   const drop = async () => {
     for (const name of created) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
     await embedded?.stop();
+    if (embeddedDir) fs.rmSync(embeddedDir, { recursive: true, force: true });
   };
   process.once("SIGINT", () => void drop().then(() => process.exit(130)));
 

@@ -218,9 +218,10 @@ class Parser {
         if (token.value === "(") {
           this.enter(token);
           const inner = this.parseOr();
-          this.expectPunct(")", token);
+          const close = this.expectPunct(")", token);
           this.leave();
-          return inner;
+          // The span covers the parentheses so diagnostics underline what the user wrote.
+          return { ...inner, start: token.start, end: close.end };
         }
         if (token.value === "[") {
           const items = this.parseList(token, "]");

@@ -15,7 +15,15 @@ describe("system role rules", () => {
     expect(canChangeSystemRole("ADMIN", "DEVELOPER", "EMPLOYEE")).toBe(false);
     expect(canChangeSystemRole("MANAGER", "EMPLOYEE", "MANAGER")).toBe(false);
     expect(canChangeSystemRole("MANAGER", "EMPLOYEE", "EMPLOYEE")).toBe(true); // no change
+    expect(canChangeSystemRole("DEVELOPER", "ADMIN", "DEVELOPER")).toBe(true);
+  });
+
+  it("lets people act on peers and lower roles only", () => {
     expect(canManageSystemRole("ADMIN", "DEVELOPER")).toBe(false);
+    expect(canManageSystemRole("ADMIN", "ADMIN")).toBe(true);
+    expect(canManageSystemRole("MANAGER", "EMPLOYEE")).toBe(true);
+    expect(canManageSystemRole("MANAGER", "ADMIN")).toBe(false);
+    expect(canManageSystemRole("DEVELOPER", "DEVELOPER")).toBe(true);
   });
 
   it("spots a change that takes away an active admin", () => {

@@ -16,14 +16,19 @@ export function grantableSystemRoles(actor: SystemRole): SystemRole[] {
   return [];
 }
 
-/** Whether `actor` may act on someone who holds `target` (change their role, deactivate, reset): only on roles they could grant. */
+const RANK: Record<SystemRole, number> = { DEVELOPER: 3, ADMIN: 2, MANAGER: 1, EMPLOYEE: 0 };
+
+/**
+ * Whether `actor` may act on someone holding `target` (edit, deactivate, send a reset link) — given the
+ * permission for it: on peers and below, never on a higher role (an ADMIN cannot touch a DEVELOPER).
+ */
 export function canManageSystemRole(actor: SystemRole, target: SystemRole): boolean {
-  return grantableSystemRoles(actor).includes(target);
+  return RANK[actor] >= RANK[target];
 }
 
 /** Whether `actor` may move someone from system role `from` to `to`. */
 export function canChangeSystemRole(actor: SystemRole, from: SystemRole, to: SystemRole): boolean {
-  return from === to || (canManageSystemRole(actor, from) && canManageSystemRole(actor, to));
+  return from === to || (canManageSystemRole(actor, from) && grantableSystemRoles(actor).includes(to));
 }
 
 type AdminState = { systemRole: SystemRole; isActive: boolean };
