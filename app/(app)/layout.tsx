@@ -18,7 +18,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   } as CSSProperties;
   return (
     <div style={brandStyle} className="min-h-full">
-      <Sidebar items={items} companyName={company.name} companyInitials={initials(company.name)} />
+      <Sidebar items={items} companyName={company.name} companyInitials={initials(company.name)} logoUrl={company.logoFileId ? `/api/files/${company.logoFileId}` : null} />
       <div className="md:pl-60">
         <header className="sticky top-0 z-20 flex h-16 items-center justify-end border-b border-slate-200 bg-white/90 pl-16 pr-4 backdrop-blur md:px-8">
           <UserMenu name={principal.name} email={principal.email} systemRole={principal.systemRole} />

@@ -6,10 +6,10 @@ import { useState } from "react";
 import { cn } from "@/components/ui/cn";
 import type { NavItem } from "@/components/shell/nav-items";
 
-type Props = { items: NavItem[]; companyName: string; companyInitials: string };
+type Props = { items: NavItem[]; companyName: string; companyInitials: string; logoUrl: string | null };
 
 /** Sidebar navigation; collapses behind a menu button on small screens. */
-export function Sidebar({ items, companyName, companyInitials }: Props) {
+export function Sidebar({ items, companyName, companyInitials, logoUrl }: Props) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
@@ -34,7 +34,12 @@ export function Sidebar({ items, companyName, companyInitials }: Props) {
         )}
       >
         <div className="flex items-center gap-3 px-5 pb-5 pt-16 md:pt-5">
-          <div className="flex h-9 w-9 items-center justify-center rounded-lg bg-brand text-sm font-bold text-white">{companyInitials}</div>
+          {logoUrl ? (
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={logoUrl} alt="" className="h-9 w-9 rounded-lg bg-white object-contain p-0.5" />
+          ) : (
+            <div className="flex h-9 w-9 items-center justify-center rounded-lg bg-brand text-sm font-bold text-white">{companyInitials}</div>
+          )}
           <div className="min-w-0">
             <p className="truncate text-sm font-semibold" data-testid="company-name">
               {companyName}

@@ -65,6 +65,7 @@ function checkComparison(op: BinaryOperator, left: TypedExpr, right: TypedExpr, 
     return;
   }
   if (op === "contains") {
+    if (l.kind === "unknown") return;
     if (l.kind === "list") {
       if (!isEquatable(l.element, r)) problems.push({ message: `Cannot look for ${typeToString(r)} in a list of ${typeToString(l.element)}`, node: right });
       checkOptionLiterals(left, l.element, [right], problems);

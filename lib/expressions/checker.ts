@@ -35,6 +35,19 @@ export function resolveField(path: readonly string[], env: TypeEnv): FieldLookup
   return { message: `Unknown field "${key}"${close ? ` (did you mean "${close}"?)` : ""}` };
 }
 
+// Names people bring from spreadsheets and SQL, so "length(x)" suggests "len".
+const FUNCTION_ALIASES: Readonly<Record<string, string>> = {
+  length: "len", size: "len", count: "len", lowercase: "lower", uppercase: "upper", isempty: "is_empty", isnull: "is_empty",
+  datediff: "days_between", ifnull: "coalesce", nvl: "coalesce", total: "sum", dateadd: "add_days",
+};
+
+function suggestFunction(name: string): string | null {
+  const direct = suggest(name, Object.keys(FUNCTIONS));
+  if (direct) return direct;
+  const alias = suggest(name, Object.keys(FUNCTION_ALIASES));
+  return alias ? FUNCTION_ALIASES[alias] : null;
+}
+
 function arityText(min: number, max: number): string {
   if (max === 0) return "no arguments";
   if (min === max) return `${min} argument${min === 1 ? "" : "s"}`;
@@ -121,7 +134,7 @@ class Checker {
     const spec = lookupFunction(node.name);
     const nameSpan = { start: node.start, end: node.start + node.name.length };
     if (!spec) {
-      const close = suggest(node.name, Object.keys(FUNCTIONS));
+      const close = suggestFunction(node.name);
       this.report(`Unknown function "${node.name}"${close ? ` (did you mean "${close}"?)` : ""}`, nameSpan);
       return { ...span, kind: "call", name: node.name, args, type: t.unknown };
     }

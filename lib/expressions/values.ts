@@ -51,7 +51,8 @@ function sanitize(raw: unknown, depth: number): Value {
       return raw;
     case "object":
       if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : raw;
-      if (Array.isArray(raw)) return depth >= MAX_DATA_DEPTH ? null : raw.map((item) => sanitize(item, depth + 1));
+      // Array.from visits holes of sparse arrays (as undefined → null), unlike map.
+      if (Array.isArray(raw)) return depth >= MAX_DATA_DEPTH ? null : Array.from(raw, (item) => sanitize(item, depth + 1));
       return raw as OpaqueRecord;
     default:
       return null;
@@ -81,7 +82,7 @@ export function coerceToType(raw: unknown, type: Type, depth = 0): Value {
       return null;
     case "list":
       if (!Array.isArray(raw) || depth >= MAX_DATA_DEPTH) return null;
-      return raw.map((item) => coerceToType(item, type.element, depth + 1));
+      return Array.from(raw, (item) => coerceToType(item, type.element, depth + 1));
   }
 }
 

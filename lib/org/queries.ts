@@ -5,6 +5,6 @@ import { db } from "@/lib/db";
 export async function getCompanyBranding(companyId: string) {
   return db.company.findUniqueOrThrow({
     where: { id: companyId },
-    select: { id: true, name: true, primaryColor: true, secondaryColor: true },
+    select: { id: true, name: true, primaryColor: true, secondaryColor: true, logoFileId: true },
   });
 }
