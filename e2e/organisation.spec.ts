@@ -24,7 +24,8 @@ test("an admin builds a department tree, refuses a cycle, and deletes safely", a
 
   // Moving Operations under its own grandchild is not even offered, and the API refuses it too.
   await page.getByRole("link", { name: new RegExp(`^└?Operations ${suffix}`) }).click();
-  const moveSelect = page.getByLabel("Parent department", { exact: true });
+  await expect(page.getByRole("heading", { name: `Operations ${suffix}`, level: 2 })).toBeVisible();
+  const moveSelect = page.getByLabel("Move under");
   await expect(moveSelect.locator("option", { hasText: `Fleet ${suffix}` })).toHaveCount(0);
   const departments = await (await page.request.get("/api/v1/departments")).json();
   const byName = (name: string) => departments.data.find((row: { name: string }) => row.name === name);
@@ -34,7 +35,8 @@ test("an admin builds a department tree, refuses a cycle, and deletes safely", a
 
   // Move Logistics to the top level with the picker.
   await page.getByRole("link", { name: new RegExp(`Logistics ${suffix}`) }).click();
-  await page.getByLabel("Parent department", { exact: true }).selectOption({ label: "— Top level —" });
+  await expect(page.getByRole("heading", { name: `Logistics ${suffix}`, level: 2 })).toBeVisible();
+  await page.getByLabel("Move under").selectOption({ label: "— Top level —" });
   await page.getByRole("button", { name: "Move", exact: true }).click();
   await expect(page.getByText("Department moved")).toBeVisible();
   await page.screenshot({ path: "test-results/screens/departments.png", fullPage: true });

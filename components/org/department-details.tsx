@@ -97,7 +97,7 @@ export function DepartmentDetails({ department, moveTargets, deleteTargets, peop
           </h3>
           <div className="flex flex-wrap items-end gap-2">
             <div className="min-w-56 flex-1">
-              <Field id="move-parent" label="Parent department" error={moveError}>
+              <Field id="move-parent" label="Move under" error={moveError}>
                 <Select id="move-parent" value={parentId} invalid={!!moveError} errorId="move-parent-error" onChange={(event) => setParentId(event.target.value)}>
                   <option value="">— Top level —</option>
                   {moveTargets.map((target) => (

@@ -71,7 +71,8 @@ export function explain(ast: TypedExpr, data: unknown, options: EvaluateOptions 
   const values = new Map<TypedExpr, Value>();
   try {
     // Eager evaluation (no short-circuit) so every sub-condition has a value to show.
-    evaluateNode(ast, { ...contextFor(options), data, trace: values });
+    const { now, timeZone } = contextFor(options);
+    evaluateNode(ast, { now, timeZone, data, trace: values });
   } catch {
     values.clear();
   }

@@ -83,19 +83,27 @@ export function tokenize(source: string): LexResult {
   let i = 0;
   const fail = (message: string, start: number, end: number): LexResult => ({ ok: false, diagnostics: [{ message, start, end }] });
   while (i < source.length) {
-    const space = matchAt(WHITESPACE, source, i);
+    const char = source[i];
+    const code = source.charCodeAt(i);
+    // The first character picks the token class, so only the regex that can match is run.
+    const isAscii = code < 128;
+    if (char === " " || char === "\n" || char === "\t" || char === "\r") {
+      i += 1;
+      continue;
+    }
+    const space = isAscii && code !== 11 && code !== 12 ? null : matchAt(WHITESPACE, source, i);
     if (space) {
       i += space.length;
       continue;
     }
-    const char = source[i];
     const start = i;
-    const number = matchAt(NUMBER, source, i);
+    const number = code >= 48 && code <= 57 ? matchAt(NUMBER, source, i) : null;
     if (number) {
-      const [whole, fraction = ""] = number.split(/[eE]/)[0].split(".");
-      const after = source.slice(i + number.length, i + number.length + 2);
-      if (!DIGIT_GROUPS.test(whole) || (fraction !== "" && !DIGIT_GROUPS.test(fraction)) || NAME_CHAR.test(after.charAt(0))) {
-        return fail(`Invalid number "${number}${NAME_CHAR.test(after.charAt(0)) ? after.charAt(0) : ""}"`, start, i + number.length);
+      const [whole, fraction = ""] = number.includes("_") ? number.split(/[eE]/)[0].split(".") : ["0"];
+      const after = source.charAt(i + number.length);
+      const isGlued = after !== "" && NAME_CHAR.test(after);
+      if (!DIGIT_GROUPS.test(whole) || (fraction !== "" && !DIGIT_GROUPS.test(fraction)) || isGlued) {
+        return fail(`Invalid number "${number}${isGlued ? after : ""}"`, start, i + number.length);
       }
       const value = Number(number.replaceAll("_", ""));
       if (!Number.isFinite(value)) return fail("Number is too large", start, i + number.length);
@@ -103,7 +111,8 @@ export function tokenize(source: string): LexResult {
       tokens.push({ kind: "number", value, start, end: i });
       continue;
     }
-    const name = matchAt(NAME, source, i);
+    const isNameStart = !isAscii || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+    const name = isNameStart ? matchAt(NAME, source, i) : null;
     if (name) {
       i += name.length;
       const lower = name.toLowerCase();

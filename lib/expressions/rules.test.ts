@@ -106,7 +106,7 @@ describe("parseRuleGroup", () => {
     });
   });
 
-  it.each([
+  it.each<[unknown, string]>([
     [null, "rules"],
     [{ combinator: "xor", rules: [] }, ""],
     [{ combinator: "and", rules: [{ field: "x", operator: "between", value: 1 }] }, "rules.0"],

@@ -88,9 +88,14 @@ export function todayIn(now: Date, timeZone: string): Date | null {
   if (timeZone === "UTC") return toDateOnly(now);
   let formatter = formatters.get(timeZone);
   if (!formatter) {
+    if (!isValidTimeZone(timeZone)) return null;
     formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
     formatters.set(timeZone, formatter);
   }
-  const parts = Object.fromEntries(formatter.formatToParts(now).map((part) => [part.type, part.value]));
-  return utc(Number(parts.year), Number(parts.month), Number(parts.day));
+  try {
+    const parts = Object.fromEntries(formatter.formatToParts(now).map((part) => [part.type, part.value]));
+    return utc(Number(parts.year), Number(parts.month), Number(parts.day));
+  } catch {
+    return null;
+  }
 }

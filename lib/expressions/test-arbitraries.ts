@@ -51,7 +51,20 @@ export const ENV: TypeEnv = {
 type Kind = "number" | "string" | "boolean" | "date" | "datetime" | "numbers" | "strings";
 const dateText = fc.date({ min: new Date("1900-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map((d) => d.toISOString());
 
+// Memoised: building the arbitraries is recursive per kind and depth, and would otherwise be exponential.
+const typedCache = new Map<string, fc.Arbitrary<Expr>>();
+
 function typed(kind: Kind, depth: number): fc.Arbitrary<Expr> {
+  const key = `${kind}:${depth}`;
+  let arbitrary = typedCache.get(key);
+  if (!arbitrary) {
+    arbitrary = buildTyped(kind, depth);
+    typedCache.set(key, arbitrary);
+  }
+  return arbitrary;
+}
+
+function buildTyped(kind: Kind, depth: number): fc.Arbitrary<Expr> {
   const sub = (k: Kind) => typed(k, depth - 1);
   const unknownPath = fc.array(fc.constantFrom("x", "y", "flag", "constructor", "__proto__"), { minLength: 1, maxLength: 2 }).map((rest) => field("payload", ...rest));
   const leaves: Record<Kind, fc.Arbitrary<Expr>> = {
@@ -139,15 +152,16 @@ const TOKENS = [
 /** Near-miss source text: random sequences of real tokens plus a few broken ones. */
 export const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 25 }).map((tokens) => tokens.join(" "));
 
+const ruleField = fc.string({ unit: "binary", minLength: 1, maxLength: 8 });
 const scalar: fc.Arbitrary<RuleScalar> = fc.oneof(anyText, finiteNumber, fc.boolean(), fc.constant(null));
 const rule: fc.Arbitrary<Rule> = fc.oneof(
   fc.record({
-    field: anyText,
+    field: ruleField,
     operator: fc.constantFrom("equals", "not_equals", "greater_than", "greater_or_equal", "less_than", "less_or_equal", "contains" as const),
     value: scalar,
   }),
-  fc.record({ field: anyText, operator: fc.constant("in_list" as const), value: fc.array(scalar, { maxLength: 3 }) }),
-  fc.record({ field: anyText, operator: fc.constantFrom("is_empty" as const, "is_not_empty" as const) }),
+  fc.record({ field: ruleField, operator: fc.constant("in_list" as const), value: fc.array(scalar, { maxLength: 3 }) }),
+  fc.record({ field: ruleField, operator: fc.constantFrom("is_empty" as const, "is_not_empty" as const) }),
 );
 /** Rule trees in which every group has at least two members (one-member groups collapse by design). */
 export const ruleGroup: fc.Arbitrary<RuleGroup> = fc.letrec<{ group: RuleGroup }>((tie) => ({

@@ -1,7 +1,7 @@
 // Canonical source for an AST: lower-case keywords, `==`, double-quoted strings, minimal parentheses.
 // parse(toText(ast)) gives back the same tree (modulo positions), which the property tests check.
 import { isBareName } from "./lexer";
-import type { Expr, ExprOf } from "./types";
+import type { ExprOf } from "./types";
 
 const enum Level {
   Or = 1,
@@ -121,6 +121,3 @@ function render<X extends object>(node: ExprOf<X>, options: TextOptions<X>): str
     }
   }
 }
-
-/** Canonical source of a parsed AST. */
-export const exprToText = (ast: Expr) => toText(ast);

@@ -13,7 +13,8 @@ import { safeFileName, sniffContentType, type SniffedType } from "@/lib/files/sn
 export type UploadRules = { maxBytes: number; allowedTypes: readonly SniffedType[]; field?: string };
 
 function filesRoot(): string {
-  return path.resolve(process.cwd(), env().FILES_DIR);
+  // Resolved at run time from configuration; the ignore comment keeps the bundler from tracing the project.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env().FILES_DIR);
 }
 
 /** Reads, checks (size first, then sniffed type) and writes an upload; returns what the File row needs. */
