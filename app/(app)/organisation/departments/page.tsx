@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EntityHistory } from "@/components/audit/entity-history";
 import { DepartmentCreateForm } from "@/components/org/department-create-form";
 import { DepartmentDetails } from "@/components/org/department-details";
 import { Card } from "@/components/ui/card";
@@ -87,6 +88,12 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
                 canUpdate={can(principal.permissions, "departments.update")}
                 canDelete={can(principal.permissions, "departments.delete")}
               />
+              {can(principal.permissions, "audit.view") ? (
+                <section className="mt-6 border-t border-slate-100 pt-4">
+                  <h3 className="mb-3 text-sm font-semibold text-slate-700">History</h3>
+                  <EntityHistory companyId={principal.companyId} entity="Department" entityId={selected.id} />
+                </section>
+              ) : null}
             </>
           ) : (
             <p className="text-sm text-slate-500">Select a department to see its members, rename, move or delete it.</p>

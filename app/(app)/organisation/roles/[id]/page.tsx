@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EntityHistory } from "@/components/audit/entity-history";
 import { PermissionMatrix } from "@/components/org/permission-matrix";
 import { RoleDelete } from "@/components/org/role-delete";
 import { RoleEditForm } from "@/components/org/role-form";
@@ -62,6 +63,12 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
           </ul>
         )}
       </Card>
+      {can(principal.permissions, "audit.view") ? (
+        <Card className="p-5">
+          <h2 className="mb-3 text-sm font-semibold text-slate-700">History</h2>
+          <EntityHistory companyId={principal.companyId} entity="Role" entityId={role.id} />
+        </Card>
+      ) : null}
       {can(principal.permissions, "roles.delete") ? <RoleDelete id={role.id} name={role.name} members={role.members.length} /> : null}
     </div>
   );
