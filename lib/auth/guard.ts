@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { bearerApiKey } from "@/lib/auth/api-key-token";
@@ -16,12 +17,12 @@ import type { ServiceContext } from "@/lib/service-context";
 
 export type { Principal };
 
-/** The signed-in principal (from the session cookie), or null. */
-export async function currentPrincipal(): Promise<Principal | null> {
+/** The signed-in principal (from the session cookie), or null. Once per request: layout and page share it. */
+export const currentPrincipal = cache(async (): Promise<Principal | null> => {
   const session = await auth();
   if (!session?.sessionId) return null;
   return loadPrincipal(session.sessionId);
-}
+});
 
 /** For pages: the principal, or a redirect to sign-in (or to the "no access" page without `permission`). */
 export async function requirePagePrincipal(permission?: Permission): Promise<Principal> {
