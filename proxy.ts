@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 // itself through lib/auth/guard.ts (middleware has been bypassed before, e.g. CVE-2025-29927).
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health", "/api/hooks", "/invitations"];
+const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health", "/api/hooks", "/invitations", "/reset-password"];
 
 function hasSessionCookie(request: NextRequest): boolean {
   return SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.getAll().some((cookie) => cookie.name.startsWith(`${name}.`)));

@@ -10,6 +10,7 @@ test("an admin invites a person who joins through the outbox link, then deactiva
   const suffix = Date.now().toString(36);
   const email = `nina.${suffix}@acme.com`;
   const password = "a long and lovely passphrase";
+  const newPassword = "an even longer and lovelier passphrase";
 
   await signIn(page, "admin@acme.com");
   await expectDashboard(page);
@@ -31,10 +32,10 @@ test("an admin invites a person who joins through the outbox link, then deactiva
   // Inviting an email that already has an account is a field error.
   await form.getByLabel("Email").fill("employee@acme.com");
   await form.getByRole("button", { name: "Send invitation" }).click();
-  await expect(form.getByText("Someone with this email already has an account.")).toBeVisible();
+  await expect(form.locator("#invite-email-error")).toHaveText("Someone with this email already has an account.");
 
   await page.getByRole("link", { name: /pending invitation/ }).click();
-  await expect(page.getByRole("table", { name: "Pending invitations" }).getByRole("cell", { name: email })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Pending invitations" }).getByRole("cell", { name: email, exact: true })).toBeVisible();
   await page.screenshot({ path: "test-results/screens/people-invitations.png", fullPage: true });
 
   // The outbox has the mail; its plain-text link is the way in.
@@ -79,18 +80,46 @@ test("an admin invites a person who joins through the outbox link, then deactiva
 
   // The admin finds them with the Finance role and deactivates them.
   await page.goto("/organisation/users");
-  await page.getByRole("searchbox", { name: "Search" }).fill("nina newcomer");
+  await page.getByRole("searchbox", { name: "Search" }).fill(email);
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/q=nina/);
+  await expect(page.getByText("1–1 of 1 person")).toBeVisible();
   await page.getByRole("link", { name: "Nina Newcomer" }).click();
   await expect(page.getByRole("heading", { name: "Nina Newcomer" })).toBeVisible();
+  const detailUrl = page.url();
   await expect(page.getByRole("checkbox", { name: "Finance" })).toBeChecked();
   await expect(page.getByLabel("Department")).toHaveValue(await idOf(`SELECT d.id FROM departments d JOIN companies c ON c.id = d."companyId" WHERE c.slug = 'acme' AND d.name = 'Finance'`, []));
   await expect(page.getByText("user.created")).toBeVisible();
   await page.screenshot({ path: "test-results/screens/user-detail.png", fullPage: true });
+
+  // The invitee's own profile.
+  await invitee.goto("/profile");
+  await expect(invitee.getByRole("heading", { name: "My profile" })).toBeVisible();
+  await invitee.screenshot({ path: "test-results/screens/profile.png", fullPage: true });
+
+  // An admin-triggered password reset: the link from the outbox sets a new password and ends every session.
+  await page.getByRole("button", { name: "Send password reset link" }).click();
+  await expect(page.getByText("Password reset link is in the outbox")).toBeVisible();
+  await page.goto("/admin/outbox");
+  await page.getByRole("row", { name: new RegExp(`${email.replace(/\./g, "\\.")}.*Reset your Flowright password`) }).getByRole("link").click();
+  const resetUrl = (await page.getByRole("link", { name: /\/reset-password\// }).getAttribute("href"))!;
+  await invitee.goto(resetUrl);
+  await expect(invitee.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  await invitee.getByLabel("New password", { exact: true }).fill(newPassword);
+  await invitee.getByLabel("Confirm password").fill(newPassword);
+  await invitee.screenshot({ path: "test-results/screens/reset-password.png", fullPage: true });
+  await invitee.getByRole("button", { name: "Set new password" }).click();
+  await expect(invitee.getByText("Your password has been changed")).toBeVisible();
+  await invitee.goto("/");
+  await expect(invitee).toHaveURL(/\/sign-in/);
+  await signIn(invitee, email, newPassword);
+  await expectDashboard(invitee);
+
+  await page.goto(detailUrl);
   await page.getByRole("button", { name: "Deactivate…" }).click();
   await page.getByRole("button", { name: "Deactivate", exact: true }).click();
   await expect(page.getByText("Nina Newcomer deactivated; 1 session(s) ended")).toBeVisible();
+  await expect(page.getByText("user.password_reset", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Reactivate" })).toBeVisible();
   await expect(page.getByText("user.deactivated")).toBeVisible();
 
@@ -127,7 +156,7 @@ test("the last admin cannot be demoted or deactivated, and the API refuses unkno
   await page.goto(`/organisation/users/${adminId}`);
   await page.getByLabel("System role").selectOption("MANAGER");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "last active admin" })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Edit person" }).getByRole("alert")).toContainText("last active admin");
 });
 
 test("only admins see the outbox", async ({ page }) => {

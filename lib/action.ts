@@ -13,7 +13,7 @@ import type { ServiceContext } from "@/lib/service-context";
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors };
 
 /** Refuses cross-site and origin-less state changes (Next checks Origin too; this also refuses a missing one). */
-async function assertSameOrigin(): Promise<void> {
+export async function assertSameOrigin(): Promise<void> {
   const h = await headers();
   const origin = h.get("origin");
   const host = h.get("x-forwarded-host") ?? h.get("host");

@@ -2,8 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import type { ActionResult } from "@/lib/action";
-import { AppError, fieldErrorsFromZod, isAppError, isDatabaseUnavailable } from "@/lib/errors";
+import { assertSameOrigin, type ActionResult } from "@/lib/action";
+import { fieldErrorsFromZod, isAppError, isDatabaseUnavailable } from "@/lib/errors";
 import { clientIp, userAgent } from "@/lib/http/request-meta";
 
 // The builder for the few server actions that need no session (accepting an invitation, choosing a
@@ -12,20 +12,6 @@ import { clientIp, userAgent } from "@/lib/http/request-meta";
 
 export type RequestMeta = { ipAddress: string | null; userAgent: string | null };
 
-/** Refuses cross-site and origin-less state changes (the same rule as lib/action.ts). */
-async function assertSameOrigin(source: Headers): Promise<void> {
-  const origin = source.get("origin");
-  const host = source.get("x-forwarded-host") ?? source.get("host");
-  if (!origin || origin === "null") throw new AppError("FORBIDDEN", "Request refused: it has no Origin.");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new AppError("FORBIDDEN", "Request refused: malformed Origin.");
-  }
-  if (originHost !== host) throw new AppError("FORBIDDEN", "Request refused: it comes from another site.");
-}
-
 export function publicAction<TSchema extends z.ZodType, TResult>(
   options: { schema: TSchema },
   handler: (args: { input: z.output<TSchema>; meta: RequestMeta }) => Promise<TResult>,
@@ -33,7 +19,7 @@ export function publicAction<TSchema extends z.ZodType, TResult>(
   return async (raw) => {
     try {
       const source = await headers();
-      await assertSameOrigin(source);
+      await assertSameOrigin();
       const parsed = options.schema.safeParse(raw);
       if (!parsed.success) {
         return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFromZod(parsed.error.issues) };

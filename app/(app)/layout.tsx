@@ -11,7 +11,9 @@ import { getCompanyBranding } from "@/lib/org/queries";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const principal = await requirePagePrincipal();
   const company = await getCompanyBranding(principal.companyId);
-  const items = NAV_ITEMS.filter((item) => !item.permission || can(principal.permissions, item.permission));
+  const items = NAV_ITEMS.filter(
+    (item) => (!item.permission || can(principal.permissions, item.permission)) && (!item.systemRoles || item.systemRoles.includes(principal.systemRole)),
+  );
   const brandStyle = {
     "--brand": safeColour(company.primaryColor, "#2563eb"),
     "--brand-dark": safeColour(company.secondaryColor, "#0f172a"),

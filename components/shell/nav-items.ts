@@ -1,6 +1,7 @@
-import type { Permission } from "@/lib/auth/permissions";
+import type { Permission, SystemRole } from "@/lib/auth/permissions";
 
-export type NavItem = { href: string; label: string; permission?: Permission; icon: string };
+/** A section of the app; shown when the user holds `permission` and, if given, one of `systemRoles`. */
+export type NavItem = { href: string; label: string; permission?: Permission; systemRoles?: SystemRole[]; icon: string };
 
 // Only sections that work are listed; each new section adds itself here with its permission.
 export const NAV_ITEMS: NavItem[] = [
@@ -9,5 +10,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/organisation/roles", label: "Roles", permission: "roles.view", icon: "◈" },
   { href: "/organisation/users", label: "People", permission: "users.view", icon: "☺" },
   { href: "/audit", label: "Audit log", permission: "audit.view", icon: "☰" },
+  { href: "/admin/outbox", label: "Outbox", permission: "users.create", systemRoles: ["ADMIN", "DEVELOPER"], icon: "✉" },
   { href: "/settings", label: "Settings", permission: "companies.update", icon: "⚙" },
 ];

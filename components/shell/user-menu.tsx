@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { signOutAction } from "@/app/(app)/actions";
 
 const ROLE_LABELS: Record<string, string> = { DEVELOPER: "Developer", ADMIN: "Admin", MANAGER: "Manager", EMPLOYEE: "Employee" };
@@ -14,6 +15,9 @@ export function UserMenu({ name, email, systemRole }: { name: string; email: str
           {email} · <span data-testid="user-role">{ROLE_LABELS[systemRole] ?? systemRole}</span>
         </p>
       </div>
+      <Link href="/profile" className="text-sm text-slate-700 hover:underline">
+        My profile
+      </Link>
       <form action={signOutAction}>
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50">
           Sign out

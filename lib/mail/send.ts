@@ -7,7 +7,23 @@ import { env } from "@/lib/env";
 // when SMTP_URL is set, and otherwise only captured there — the development "outbox" that admins can
 // read in the app, so invitation and reset links can be followed without a mail server.
 
-export type OutgoingMail = { companyId: string | null; to: string[]; subject: string; html: string; text: string };
+export type OutgoingMail = {
+  companyId: string | null;
+  to: string[];
+  subject: string;
+  html: string;
+  text: string;
+  /**
+   * Secrets in the body (e.g. a password-reset token). When the mail really goes out over SMTP, the
+   * stored copy has them replaced, so nobody can read a working link from the outbox; in capture
+   * mode (no SMTP, development) the stored copy is the only delivery, so it keeps them.
+   */
+  secrets?: string[];
+};
+
+function redact(body: string, secrets: string[] | undefined): string {
+  return (secrets ?? []).filter((secret) => secret.length >= 8).reduce((text, secret) => text.replaceAll(secret, "[redacted]"), body);
+}
 
 let transporter: Transporter | null | undefined;
 
@@ -25,8 +41,9 @@ function smtpTransport(): Transporter | null {
  */
 export async function sendMail(mail: OutgoingMail): Promise<{ id: string; delivered: boolean; error?: string }> {
   const transport = smtpTransport();
+  const stored = transport ? { html: redact(mail.html, mail.secrets), text: redact(mail.text, mail.secrets) } : { html: mail.html, text: mail.text };
   const record = await db.mailMessage.create({
-    data: { companyId: mail.companyId, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text, transport: transport ? "smtp" : "capture" },
+    data: { companyId: mail.companyId, to: mail.to, subject: mail.subject, ...stored, transport: transport ? "smtp" : "capture" },
     select: { id: true },
   });
   if (!transport) return { id: record.id, delivered: false };

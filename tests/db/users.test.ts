@@ -1,22 +1,19 @@
 // User services on real PostgreSQL: the last-admin rule under concurrency, reporting loops, session
-// revocation, password resets, tenancy, and an audit entry committed with every change.
+// revocation, tenancy, the People list, and an audit entry committed with every change.
 import { afterAll, describe, expect, it } from "vitest";
 import { loadPrincipal } from "@/lib/auth/session";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { changeOwnPassword, resetPasswordWithToken, updateOwnProfile } from "@/lib/org/users/account-service";
+import type { AppError } from "@/lib/errors";
 import { listPeoplePage } from "@/lib/org/users/queries";
 import { ZUserListQuery } from "@/lib/org/users/schema";
 import { deactivateUser, reactivateUser, requestPasswordReset, updateUser } from "@/lib/org/users/service";
-import { hashLinkToken } from "@/lib/org/users/tokens";
-import { contextFor, createCompany, createUser, TEST_PASSWORD, type TestCompany } from "../support/fixtures";
+import { contextFor, createCompany, createUser, TEST_PASSWORD } from "../support/fixtures";
+import { openSession, rejection } from "../support/outcomes";
 
 afterAll(() => db.$disconnect());
 
 const meta = { ipAddress: "203.0.113.9", userAgent: "vitest" };
-
-type User = Awaited<ReturnType<typeof createUser>>;
 
 /** The editable fields of a user as they are, with `changes` applied (what the edit form submits). */
 async function edit(user: { id: string }, changes: Partial<Parameters<typeof updateUser>[1]> = {}) {
@@ -31,25 +28,6 @@ async function edit(user: { id: string }, changes: Partial<Parameters<typeof upd
     managerId: current.managerId,
     ...changes,
   };
-}
-
-async function openSession(company: TestCompany, user: User) {
-  return db.session.create({ data: { userId: user.id, companyId: company.id, expiresAt: new Date(Date.now() + 3_600_000) } });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
-function resetTokenFrom(text: string | null): string {
-  const match = /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(text ?? "");
-  if (!match) throw new Error(`no reset link in ${text}`);
-  return match[1]!;
 }
 
 describe("the last active admin", () => {
@@ -194,7 +172,7 @@ describe("deactivation", () => {
     const company = await createCompany(db);
     const admin = await createUser(db, company, { systemRole: "ADMIN" });
     const person = await createUser(db, company);
-    const sessions = [await openSession(company, person), await openSession(company, person)];
+    const sessions = [await openSession(db, company, person), await openSession(db, company, person)];
     expect(await loadPrincipal(sessions[0]!.id)).not.toBeNull();
     const ctx = contextFor(company, admin.id);
     const result = await deactivateUser(ctx, { id: person.id });
@@ -210,77 +188,6 @@ describe("deactivation", () => {
     const actions = await db.auditLog.findMany({ where: { companyId: company.id, entityId: person.id, action: { startsWith: "user." } }, orderBy: { createdAt: "asc" } });
     expect(actions.map((entry) => entry.action)).toEqual(["user.deactivated", "user.reactivated"]);
     expect(actions[0]!.metadata).toEqual({ sessionsRevoked: 2 });
-  });
-});
-
-describe("password reset by an admin", () => {
-  it("emails a single-use link stored only as its sha256; using it sets the password and ends every session", async () => {
-    const company = await createCompany(db);
-    const admin = await createUser(db, company, { systemRole: "ADMIN" });
-    const person = await createUser(db, company);
-    const session = await openSession(company, person);
-    const { mail } = await requestPasswordReset(contextFor(company, admin.id), { id: person.id });
-    const message = await db.mailMessage.findUniqueOrThrow({ where: { id: mail.id } });
-    expect(message).toMatchObject({ companyId: company.id, to: [person.email], transport: "capture" });
-    const token = resetTokenFrom(message.text);
-    const stored = await db.passwordResetToken.findFirstOrThrow({ where: { userId: person.id } });
-    expect(stored.tokenHash).toBe(hashLinkToken(token));
-    expect(JSON.stringify(stored)).not.toContain(token);
-    expect(stored.expiresAt.getTime() - Date.now()).toBeGreaterThan(59 * 60_000);
-    expect(stored.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(60 * 60_000);
-
-    await resetPasswordWithToken({ token, password: "a brand new secret", confirmPassword: "a brand new secret" }, meta);
-    expect(await loadPrincipal(session.id)).toBeNull();
-    expect((await signInWithPassword({ email: person.email, password: "a brand new secret" }, meta)).ok).toBe(true);
-    expect((await rejection(resetPasswordWithToken({ token, password: "another new secret", confirmPassword: "another new secret" }, meta))).code).toBe("NOT_FOUND");
-    const actions = (await db.auditLog.findMany({ where: { companyId: company.id, entityId: person.id }, orderBy: { createdAt: "asc" } })).map((entry) => entry.action);
-    expect(actions).toEqual(["user.password_reset_requested", "user.password_reset", "auth.signed_in"]);
-  });
-
-  it("refuses an expired link, a superseded link and a link of a deactivated person", async () => {
-    const company = await createCompany(db);
-    const admin = await createUser(db, company, { systemRole: "ADMIN" });
-    const person = await createUser(db, company);
-    const ctx = contextFor(company, admin.id);
-    const input = (token: string) => ({ token, password: "a brand new secret", confirmPassword: "a brand new secret" });
-    const tokenOf = async (mailId: string) => resetTokenFrom((await db.mailMessage.findUniqueOrThrow({ where: { id: mailId } })).text);
-
-    const first = await tokenOf((await requestPasswordReset(ctx, { id: person.id })).mail.id);
-    const second = await tokenOf((await requestPasswordReset(ctx, { id: person.id })).mail.id);
-    expect((await rejection(resetPasswordWithToken(input(first), meta))).code).toBe("NOT_FOUND");
-
-    await db.passwordResetToken.updateMany({ where: { userId: person.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect((await rejection(resetPasswordWithToken(input(second), meta))).code).toBe("NOT_FOUND");
-
-    const third = await tokenOf((await requestPasswordReset(ctx, { id: person.id })).mail.id);
-    await deactivateUser(ctx, { id: person.id });
-    expect((await rejection(resetPasswordWithToken(input(third), meta))).code).toBe("NOT_FOUND");
-    expect((await rejection(requestPasswordReset(ctx, { id: person.id }))).code).toBe("CONFLICT");
-    expect((await signInWithPassword({ email: person.email, password: TEST_PASSWORD }, meta)).ok).toBe(false);
-  });
-});
-
-describe("my profile", () => {
-  it("changes the own password only with the current one, ending the other sessions but not this one", async () => {
-    const company = await createCompany(db);
-    const person = await createUser(db, company);
-    const [current, other] = [await openSession(company, person), await openSession(company, person)];
-    const ctx = contextFor(company, person.id);
-    const wrong = await rejection(changeOwnPassword(ctx, { currentPassword: "not it", password: "my new password", confirmPassword: "my new password" }, { keepSessionId: current.id }));
-    expect(wrong.fieldErrors?.currentPassword).toEqual(["Your current password is not correct."]);
-    const result = await changeOwnPassword(ctx, { currentPassword: TEST_PASSWORD, password: "my new password", confirmPassword: "my new password" }, { keepSessionId: current.id });
-    expect(result.otherSessionsRevoked).toBe(1);
-    expect(await loadPrincipal(current.id)).not.toBeNull();
-    expect(await loadPrincipal(other.id)).toBeNull();
-    const hash = (await db.user.findUniqueOrThrow({ where: { id: person.id } })).passwordHash;
-    expect(hash).toMatch(/^\$argon2id\$/);
-    expect((await signInWithPassword({ email: person.email, password: "my new password" }, meta)).ok).toBe(true);
-
-    await updateOwnProfile(ctx, { firstName: "Newly", lastName: "Named" });
-    expect(await db.user.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ firstName: "Newly", lastName: "Named" });
-    const entries = await db.auditLog.findMany({ where: { companyId: company.id, entityId: person.id, entity: "User" }, orderBy: { createdAt: "asc" } });
-    expect(entries.map((entry) => entry.action)).toEqual(["user.password_changed", "auth.signed_in", "user.profile_updated"]);
-    expect(JSON.stringify(entries)).not.toContain("my new password");
   });
 });
 

@@ -9,8 +9,15 @@ import { hashLinkToken, isLinkToken } from "@/lib/org/users/tokens";
 // Company-scoped reads of invitations (never the token hash), and the public look-up by token.
 
 /** Invitations not yet accepted or revoked (expired ones included: they can be resent). */
-function openWhere(companyId: string, q?: string): Prisma.InvitationWhereInput {
-  return { companyId, acceptedAt: null, revokedAt: null, ...(q ? { email: { contains: q.trim(), mode: "insensitive" } } : {}) };
+function openWhere(companyId: string, filters: { q?: string; departmentId?: string; roleId?: string } = {}): Prisma.InvitationWhereInput {
+  return {
+    companyId,
+    acceptedAt: null,
+    revokedAt: null,
+    ...(filters.q ? { email: { contains: filters.q.trim(), mode: "insensitive" } } : {}),
+    ...(filters.departmentId ? { departmentId: filters.departmentId } : {}),
+    ...(filters.roleId ? { roleIds: { has: filters.roleId } } : {}),
+  };
 }
 
 type InvitationRow = Prisma.InvitationGetPayload<{ select: typeof invitationSelect }>;
@@ -35,8 +42,11 @@ export async function listInvitations(companyId: string, page: TPageQuery) {
 export type PendingInvitationRow = ReturnType<typeof withStatus> & { roles: string[]; department: string | null; invitedBy: string | null };
 
 /** One page of open invitations for the People page, with role, department and inviter names. */
-export async function listPendingInvitationsPage(companyId: string, options: { q?: string; page: number }): Promise<{ rows: PendingInvitationRow[]; total: number }> {
-  const where = openWhere(companyId, options.q);
+export async function listPendingInvitationsPage(
+  companyId: string,
+  options: { q?: string; departmentId?: string; roleId?: string; page: number },
+): Promise<{ rows: PendingInvitationRow[]; total: number }> {
+  const where = openWhere(companyId, options);
   const [rows, total, roles, departments] = await Promise.all([
     db.invitation.findMany({
       where,

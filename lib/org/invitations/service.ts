@@ -49,7 +49,7 @@ async function mailInvitation(ctx: ServiceContext, invitation: { email: string; 
   ]);
   const inviterName = inviter ? `${inviter.firstName} ${inviter.lastName}`.trim() || null : null;
   const content = invitationMail({ companyName: company.name, inviterName, link: `${env().APP_URL}/invitations/${token}`, expiresAt: invitation.expiresAt });
-  return sendMail({ companyId: ctx.companyId, to: [invitation.email], ...content });
+  return sendMail({ companyId: ctx.companyId, to: [invitation.email], ...content, secrets: [token] });
 }
 
 /**

@@ -9,7 +9,7 @@ function layout(paragraphs: string[], action: { label: string; url: string }, fo
     '<div style="font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:15px;line-height:1.5;color:#0f172a;max-width:560px">',
     ...paragraphs.map((text) => `<p>${text}</p>`),
     `<p><a href="${escapeHtml(action.url)}" style="display:inline-block;background:#2563eb;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>`,
-    `<p style="font-size:13px;color:#475569">If the button does not work, copy this link into your browser:<br>${escapeHtml(action.url)}</p>`,
+    `<p style="font-size:13px;color:#475569;word-break:break-all">If the button does not work, copy this link into your browser:<br>${escapeHtml(action.url)}</p>`,
     `<p style="font-size:13px;color:#64748b">${footer}</p>`,
     "</div>",
   ].join("\n");

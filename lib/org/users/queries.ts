@@ -149,26 +149,6 @@ export async function getUserDetail(companyId: string, userId: string) {
   };
 }
 
-export type UserHistoryEntry = { id: string; action: string; actor: string; createdAt: Date; changes: unknown; metadata: unknown };
-
-/** The audit entries about one user (entity User, this id), newest first. */
-export async function listUserHistory(companyId: string, userId: string, limit = 50): Promise<UserHistoryEntry[]> {
-  const entries = await db.auditLog.findMany({
-    where: { companyId, entity: "User", entityId: userId },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    select: { id: true, action: true, actorType: true, createdAt: true, changes: true, metadata: true, actor: { select: { firstName: true, lastName: true, email: true } } },
-  });
-  return entries.map((entry) => ({
-    id: entry.id,
-    action: entry.action,
-    actor: entry.actor ? `${entry.actor.firstName} ${entry.actor.lastName}`.trim() || entry.actor.email : entry.actorType === "SYSTEM" ? "System" : "API key",
-    createdAt: entry.createdAt,
-    changes: entry.changes,
-    metadata: entry.metadata,
-  }));
-}
-
 /** The company's roles, for multi-selects and filters. */
 export async function listRoleOptions(companyId: string) {
   return db.role.findMany({ where: { companyId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
@@ -178,4 +158,9 @@ export async function listRoleOptions(companyId: string) {
 export async function listDepartmentOptions(companyId: string): Promise<{ id: string; name: string; depth: number }[]> {
   const rows = await db.department.findMany({ where: { companyId }, select: { id: true, name: true, parentId: true } });
   return flattenTree(buildTree(rows)).map(({ id, name, depth }) => ({ id, name, depth }));
+}
+
+/** The signed-in person's own name and email, for the profile page. */
+export async function getOwnProfile(userId: string) {
+  return db.user.findUniqueOrThrow({ where: { id: userId }, select: { firstName: true, lastName: true, email: true } });
 }

@@ -133,6 +133,6 @@ export async function requestPasswordReset(ctx: ServiceContext, input: z.output<
     return { ...user, companyName: company.name };
   });
   const content = passwordResetMail({ name: displayName(target), companyName: target.companyName, link: `${env().APP_URL}/reset-password/${token}`, expiresAt });
-  const mail = await sendMail({ companyId: ctx.companyId, to: [target.email], ...content });
+  const mail = await sendMail({ companyId: ctx.companyId, to: [target.email], ...content, secrets: [token] });
   return { userId: target.id, expiresAt, mail };
 }

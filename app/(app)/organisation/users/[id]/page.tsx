@@ -29,9 +29,9 @@ async function loadUser(companyId: string, id: string) {
 
 function Detail({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
+    <div className="flex items-baseline justify-between gap-4 py-1.5">
+      <dt className="text-sm text-slate-500">{label}</dt>
+      <dd className="text-right text-sm text-slate-900">{children}</dd>
     </div>
   );
 }
@@ -84,7 +84,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <div className="space-y-6">
           <Card className="p-5">
             <h2 className="mb-4 text-base font-semibold text-slate-900">Account</h2>
-            <dl className="mb-5 grid grid-cols-2 gap-4">
+            <dl className="mb-5 divide-y divide-slate-100">
               <Detail label="System role">{SYSTEM_ROLE_LABELS[user.systemRole]}</Detail>
               <Detail label="Open sessions">{user.liveSessions}</Detail>
               <Detail label="Last sign-in">{formatWhen(user.lastLoginAt)}</Detail>
