@@ -27,7 +27,7 @@ test("an admin builds a department tree, refuses a cycle, and deletes safely", a
   await expect(page.getByRole("heading", { name: `Operations ${suffix}`, level: 2 })).toBeVisible();
   const moveSelect = page.getByLabel("Move under");
   await expect(moveSelect.locator("option", { hasText: `Fleet ${suffix}` })).toHaveCount(0);
-  const departments = await (await page.request.get("/api/v1/departments")).json();
+  const departments = await (await page.request.get("/api/v1/departments?limit=200")).json();
   const byName = (name: string) => departments.data.find((row: { name: string }) => row.name === name);
   const refused = await page.request.patch(`/api/v1/departments/${byName(`Operations ${suffix}`).id}`, { data: { parentId: byName(`Fleet ${suffix}`).id } });
   expect(refused.status()).toBe(422);

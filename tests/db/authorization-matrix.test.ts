@@ -24,6 +24,13 @@ import { createApiKeyAction, revokeApiKeyAction } from "@/lib/org/api-keys/actio
 import { updateCompanySettingsAction } from "@/lib/org/company/actions";
 import { createDepartmentAction, deleteDepartmentAction, moveDepartmentAction, updateDepartmentAction } from "@/lib/org/departments/actions";
 import { createRoleAction, deleteRoleAction, setRolePermissionsAction, updateRoleAction } from "@/lib/org/roles/actions";
+import { inviteUserAction, revokeInvitationAction } from "@/lib/org/invitations/actions";
+import { deactivateUserAction, reactivateUserAction, requestPasswordResetAction, updateUserAction } from "@/lib/org/users/actions";
+import * as invitationRoute from "@/app/api/v1/invitations/[id]/route";
+import * as invitationsRoute from "@/app/api/v1/invitations/route";
+import * as userDeactivateRoute from "@/app/api/v1/users/[id]/deactivate/route";
+import * as userRoute from "@/app/api/v1/users/[id]/route";
+import * as usersRoute from "@/app/api/v1/users/route";
 import * as auditRoute from "@/app/api/v1/audit/route";
 import * as auditExportRoute from "@/app/api/v1/audit/export/route";
 import * as departmentRoute from "@/app/api/v1/departments/[id]/route";
@@ -40,7 +47,7 @@ type Outcome = "allowed" | "forbidden" | "not_found" | "unauthenticated";
 
 const sessions = new Map<Caller, string | null>();
 let company: TestCompany;
-let fixture: { departmentId: string; otherDepartmentId: string; roleId: string; apiKeyId: string };
+let fixture: { departmentId: string; otherDepartmentId: string; roleId: string; apiKeyId: string; userId: string; invitationId: string };
 
 async function sessionFor(target: TestCompany, systemRole: SystemRole, rolePermissions?: string[]) {
   const user = await createUser(db, target, { systemRole });
@@ -69,7 +76,11 @@ async function freshTargets() {
   const role = await db.role.create({ data: { companyId: company.id, name: `Role ${Math.random().toString(36).slice(2, 8)}` } });
   const admin = await db.user.findFirstOrThrow({ where: { companyId: company.id, systemRole: "ADMIN" } });
   const key = await db.apiKey.create({ data: { companyId: company.id, name: "k", prefix: "abcdefgh", keyHash: Math.random().toString(36), scopes: ["departments.view"], createdById: admin.id } });
-  fixture = { departmentId: department.id, otherDepartmentId: otherDepartment.id, roleId: role.id, apiKeyId: key.id };
+  const person = await createUser(db, company, { systemRole: "EMPLOYEE" });
+  const invitation = await db.invitation.create({
+    data: { companyId: company.id, email: `invitee-${Math.random().toString(36).slice(2)}@matrix.test`, tokenHash: Math.random().toString(36), expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  fixture = { departmentId: department.id, otherDepartmentId: otherDepartment.id, roleId: role.id, apiKeyId: key.id, userId: person.id, invitationId: invitation.id };
 }
 
 type ActionResult = { ok: boolean; error?: string };
@@ -112,6 +123,19 @@ const CELLS: Cell[] = [
   { name: "GET /api/v1/roles/:id", foreign: "not_found", permission: "roles.view", run: async () => routeOutcome(await roleRoute.GET(json("GET"), params(fixture.roleId))) },
   { name: "PATCH /api/v1/roles/:id", foreign: "not_found", permission: "roles.update", run: async () => routeOutcome(await roleRoute.PATCH(json("PATCH", { permissions: ["tasks.view"] }), params(fixture.roleId))) },
   { name: "DELETE /api/v1/roles/:id", foreign: "not_found", permission: "roles.delete", run: async () => routeOutcome(await roleRoute.DELETE(json("DELETE"), params(fixture.roleId))) },
+  { name: "updateUserAction", foreign: "not_found", permission: "users.update", run: async () => actionOutcome(await updateUserAction({ id: fixture.userId, firstName: "New", lastName: "Name", systemRole: "EMPLOYEE", roleIds: [] })) },
+  { name: "deactivateUserAction", foreign: "not_found", permission: "users.delete", run: async () => actionOutcome(await deactivateUserAction({ id: fixture.userId })) },
+  { name: "reactivateUserAction", foreign: "not_found", permission: "users.delete", run: async () => actionOutcome(await reactivateUserAction({ id: fixture.userId })) },
+  { name: "requestPasswordResetAction", foreign: "not_found", permission: "users.update", run: async () => actionOutcome(await requestPasswordResetAction({ id: fixture.userId })) },
+  { name: "inviteUserAction", foreign: "allowed", permission: "users.create", run: async () => actionOutcome(await inviteUserAction({ email: `new-${Math.random().toString(36).slice(2)}@matrix.test` })) },
+  { name: "revokeInvitationAction", foreign: "not_found", permission: "users.create", run: async () => actionOutcome(await revokeInvitationAction({ id: fixture.invitationId })) },
+  { name: "GET /api/v1/users", foreign: "allowed", permission: "users.view", run: async () => routeOutcome(await usersRoute.GET(json("GET"), none)) },
+  { name: "POST /api/v1/users", foreign: "allowed", permission: "users.create", run: async () => routeOutcome(await usersRoute.POST(json("POST", { email: `api-${Math.random().toString(36).slice(2)}@matrix.test` }), none)) },
+  { name: "GET /api/v1/users/:id", foreign: "not_found", permission: "users.view", run: async () => routeOutcome(await userRoute.GET(json("GET"), params(fixture.userId))) },
+  { name: "PATCH /api/v1/users/:id", foreign: "not_found", permission: "users.update", run: async () => routeOutcome(await userRoute.PATCH(json("PATCH", { firstName: "Patched" }), params(fixture.userId))) },
+  { name: "POST /api/v1/users/:id/deactivate", foreign: "not_found", permission: "users.delete", run: async () => routeOutcome(await userDeactivateRoute.POST(json("POST"), params(fixture.userId))) },
+  { name: "GET /api/v1/invitations", foreign: "allowed", permission: "users.view", run: async () => routeOutcome(await invitationsRoute.GET(json("GET"), none)) },
+  { name: "DELETE /api/v1/invitations/:id", foreign: "not_found", permission: "users.create", run: async () => routeOutcome(await invitationRoute.DELETE(json("DELETE"), params(fixture.invitationId))) },
   { name: "GET /api/v1/audit", foreign: "allowed", permission: "audit.view", run: async () => routeOutcome(await auditRoute.GET(json("GET"), none)) },
   { name: "GET /api/v1/audit/export", foreign: "allowed", permission: "audit.export", run: async () => routeOutcome(await auditExportRoute.GET(json("GET"), none)) },
 ];
@@ -120,7 +144,7 @@ const CELLS: Cell[] = [
 // MANAGER and EMPLOYEE hold the everyday basics; EMPLOYEE_WITH_ROLE adds departments.update).
 const BASE: Record<"MANAGER" | "EMPLOYEE", string[]> = {
   EMPLOYEE: ["departments.view"],
-  MANAGER: ["departments.view", "roles.view"],
+  MANAGER: ["departments.view", "roles.view", "users.view"],
 };
 
 function expected(caller: Caller, cell: Cell): Outcome {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { toPage, type TPageQuery } from "@/lib/http/pagination";
 
 export type DepartmentRow = {
   id: string;
@@ -16,9 +17,19 @@ export type DepartmentRow = {
 
 /** Every department of the company with its counts (companies have tens to hundreds of departments). */
 export async function listDepartments(companyId: string): Promise<DepartmentRow[]> {
+  return listDepartmentRows(companyId);
+}
+
+/** A page of departments by name, for the API (cursor = the last id seen). */
+export async function listDepartmentsPage(companyId: string, page: TPageQuery) {
+  return toPage(await listDepartmentRows(companyId, page), page.limit);
+}
+
+async function listDepartmentRows(companyId: string, page?: TPageQuery): Promise<DepartmentRow[]> {
   const rows = await db.department.findMany({
     where: { companyId },
-    orderBy: { name: "asc" },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    ...(page ? { take: page.limit + 1, ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}) } : {}),
     select: {
       id: true,
       name: true,

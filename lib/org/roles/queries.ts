@@ -2,16 +2,18 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isPermission, type Permission } from "@/lib/auth/permissions";
+import { toPage, type TPageQuery } from "@/lib/http/pagination";
 
 function permissionsOf(value: unknown): Permission[] {
   return Array.isArray(value) ? value.filter((entry): entry is Permission => typeof entry === "string" && isPermission(entry)) : [];
 }
 
 /** The company's roles with their department, member count and permissions. */
-export async function listRoles(companyId: string) {
+export async function listRoles(companyId: string, page?: TPageQuery) {
   const roles = await db.role.findMany({
     where: { companyId },
-    orderBy: { name: "asc" },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    ...(page ? { take: page.limit + 1, ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}) } : {}),
     select: {
       id: true,
       name: true,
@@ -48,4 +50,9 @@ export async function getRole(companyId: string, id: string) {
   if (!role) throw new AppError("NOT_FOUND", "Role not found.");
   const { users, permissions, ...rest } = role;
   return { ...rest, permissions: permissionsOf(permissions), members: users.map((entry) => entry.user) };
+}
+
+/** A page of roles by name, for the API (cursor = the last id seen). */
+export async function listRolesPage(companyId: string, page: TPageQuery) {
+  return toPage(await listRoles(companyId, page), page.limit);
 }

@@ -1,12 +1,13 @@
 import { apiRoute, readJson } from "@/lib/http/api-route";
-import { listDepartments } from "@/lib/org/departments/queries";
+import { parsePageQuery } from "@/lib/http/pagination";
+import { listDepartmentsPage } from "@/lib/org/departments/queries";
 import { ZCreateDepartment } from "@/lib/org/departments/schema";
 import { createDepartment } from "@/lib/org/departments/service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ permission: "departments.view" }, async ({ principal }) =>
-  Response.json({ data: await listDepartments(principal.companyId) }),
+export const GET = apiRoute({ permission: "departments.view" }, async ({ request, principal }) =>
+  Response.json(await listDepartmentsPage(principal.companyId, parsePageQuery(request.url))),
 );
 
 export const POST = apiRoute({ permission: "departments.create" }, async ({ request, ctx }) =>
