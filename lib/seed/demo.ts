@@ -48,7 +48,7 @@ const CATEGORIES = [
   { value: "equipment", label: "Equipment" },
 ];
 
-// The versioned form document. lib/forms/schema.ts will formalise it; keep this exact shape.
+// The versioned form document. lib/forms/definition.ts will formalise it; keep this exact shape.
 const EXPENSE_FORM = {
   schemaVersion: 1,
   fields: [
