@@ -1,0 +1,10 @@
+import { apiRoute } from "@/lib/http/api-route";
+import { parseId } from "@/lib/http/pagination";
+import { getForm } from "@/lib/forms/queries";
+
+export const dynamic = "force-dynamic";
+
+/** The form with its versions, the draft (with its revision, for saves) and the newest published definition. */
+export const GET = apiRoute<{ id: string }>({ permission: "tasks.view" }, async ({ principal, params }) =>
+  Response.json(await getForm(principal.companyId, parseId(params.id, "Form"))),
+);
