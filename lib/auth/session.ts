@@ -1,7 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { effectivePermissions, type Permission, type SystemRole } from "@/lib/auth/permissions";
+import { actingPrincipal, actingUserSelect } from "@/lib/auth/acting-user";
+import type { Permission, SystemRole } from "@/lib/auth/permissions";
 
 /** Who is acting, in which company, with which permissions: everything the guard decides on. */
 export type Principal = {
@@ -34,41 +35,14 @@ export const loadPrincipal = cache(async (sessionId: string): Promise<Principal 
       expiresAt: true,
       revokedAt: true,
       lastSeenAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          firstName: true,
-          lastName: true,
-          systemRole: true,
-          isActive: true,
-          departmentId: true,
-          companyId: true,
-          roles: { select: { role: { select: { id: true, permissions: true, companyId: true } } } },
-        },
-      },
+      user: { select: actingUserSelect },
       company: { select: { isActive: true } },
     },
   });
   if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
-  const { user } = session;
-  if (!user.isActive || !session.company.isActive) return null;
-  // Only a DEVELOPER may act in a company other than their own (company switching).
-  if (session.companyId !== user.companyId && user.systemRole !== "DEVELOPER") return null;
-  const roles = user.roles.map((entry) => entry.role).filter((role) => role.companyId === session.companyId);
-  if (Date.now() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+  const principal = actingPrincipal(session.user, { kind: "user", sourceId: session.id, companyId: session.companyId, companyActive: session.company.isActive });
+  if (principal && Date.now() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
   }
-  return {
-    kind: "user",
-    sessionId: session.id,
-    userId: user.id,
-    companyId: session.companyId,
-    systemRole: user.systemRole,
-    email: user.email,
-    name: `${user.firstName} ${user.lastName}`.trim() || user.email,
-    departmentId: user.departmentId,
-    roleIds: roles.map((role) => role.id),
-    permissions: effectivePermissions(user.systemRole, roles.map((role) => role.permissions as unknown[])),
-  };
+  return principal;
 });
