@@ -128,6 +128,19 @@ test("an admin invites a person who joins through the outbox link, then deactiva
   await expect(invitee).toHaveURL(/\/sign-in/);
   expect((await invitee.request.get("/api/v1/me")).status()).toBe(401);
   await inviteeContext.close();
+
+  // The admin finds the whole story in the audit log.
+  await page.goto("/audit");
+  await page.getByLabel("Entity").selectOption("Invitation");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByRole("cell", { name: "invitation.created" }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "invitation.accepted" }).first()).toBeVisible();
+  await page.getByLabel("Entity").selectOption("User");
+  await page.getByRole("button", { name: "Filter" }).click();
+  for (const action of ["user.created", "user.password_reset_requested", "user.deactivated"]) {
+    await expect(page.getByRole("cell", { name: action, exact: true }).first()).toBeVisible();
+  }
+  await page.screenshot({ path: "test-results/screens/audit-invitation-story.png", fullPage: true });
 });
 
 test("the last admin cannot be demoted or deactivated, and the API refuses unknown fields", async ({ page }) => {

@@ -291,7 +291,10 @@ function startWriter(dataDir: string, minAcks: number): Promise<WriterRun> {
   child.stderr!.on("data", (chunk) => (stderr += String(chunk)));
   const lines = readline.createInterface({ input: child.stdout! });
   // Lines already in the pipe when the child dies were printed after a COMMIT: they count too.
-  const closed = new Promise<void>((resolve) => lines.once("close", resolve));
+  // …and the child must also have been reaped (a killed child is a zombie until then, and a zombie
+  // still "exists" for kill(pid, 0)).
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const closed = Promise.all([new Promise<void>((resolve) => lines.once("close", resolve)), exited]).then(() => undefined);
   return new Promise((resolve, reject) => {
     let ready: WriterRun["ready"] | null = null;
     const timer = setTimeout(() => reject(new Error(`writer: ${acks.size} acks after 60 s. stderr:\n${stderr}`)), 60_000);

@@ -66,7 +66,9 @@ describe("the last active admin", () => {
       const outcomes = await Promise.allSettled([updateUser(contextFor(company, a.id), demoteB), updateUser(contextFor(company, b.id), demoteA)]);
       expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
       const failure = outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult;
-      expect((failure.reason as AppError).code).toBe("CONFLICT");
+      // The loser is refused either as the last admin (CONFLICT) or, when the winner demoted the loser's
+      // own actor first, because that actor is no longer an admin (FORBIDDEN). Never both succeed.
+      expect(["CONFLICT", "FORBIDDEN"]).toContain((failure.reason as AppError).code);
       expect(await db.user.count({ where: { companyId: company.id, systemRole: "ADMIN", isActive: true } })).toBe(1);
     }
   });
