@@ -5,6 +5,9 @@ const nextConfig = {
   output: undefined,
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },
+    // The proxy (proxy.ts) would otherwise cut request bodies at 10 MB; uploads are limited by the
+    // upload route itself (POST /api/v1/files answers 413 above its own limit).
+    proxyClientMaxBodySize: "60mb",
   },
   async headers() {
     return [

@@ -130,7 +130,12 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     returns: ([a, b]) => unify(a, b) ?? t.unknown,
     check: ([a, b]) =>
       unify(a.type, b.type) ? null : { message: `Arguments of "coalesce" must have compatible types, got ${typeToString(a.type)} and ${typeToString(b.type)}` },
-    impl: ([a, b]) => (a === null || a === undefined ? (b ?? null) : a),
+    // Non-finite numbers never exist in the language (data conversion drops them); a caller passing
+    // one directly gets null rather than an Infinity leaking into arithmetic.
+    impl: ([a, b]) => {
+      const picked = a === null || a === undefined ? (b ?? null) : a;
+      return typeof picked === "number" && !Number.isFinite(picked) ? null : picked;
+    },
   },
 };
 
