@@ -9,6 +9,7 @@ import { principalsOf } from "./principals";
 import { loadVersion } from "./runner/definitions";
 import { canStartFlow } from "./runner/eligibility";
 import type { FormRef } from "./runner/instance-detail";
+import { levelSelect } from "@/lib/flows/runner/definitions";
 
 const flowSummary = {
   id: true,
@@ -50,23 +51,7 @@ export async function getFlow(companyId: string, flowId: string) {
           number: true,
           publishedAt: true,
           changeNote: true,
-          levels: {
-            orderBy: { order: "asc" },
-            select: {
-              id: true,
-              name: true,
-              order: true,
-              approvalMode: true,
-              requiredApprovals: true,
-              config: true,
-              assignees: { select: { kind: true, roleId: true, departmentId: true, userId: true } },
-              tasks: { orderBy: { order: "asc" }, select: { taskVersionId: true, order: true } },
-              outgoingBranches: {
-                orderBy: { priority: "asc" },
-                select: { id: true, name: true, target: true, toLevelId: true, condition: true, isDefault: true, priority: true },
-              },
-            },
-          },
+          levels: levelSelect,
         },
       },
     },

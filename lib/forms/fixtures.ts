@@ -1,30 +1,12 @@
 // Form definitions for tests and benchmarks: the seed's Expense Approval form (and a version with a
 // condition), and a large generated form with conditions and a repeating group.
+import { EXPENSE_CATEGORIES, SEED_EXPENSE_FORM as SEED_FORM } from "@/lib/seed/expense-form";
 import type { TFormDefinitionInput } from "./definition";
 
-const CATEGORIES = [
-  { value: "travel", label: "Travel" },
-  { value: "office_supplies", label: "Office Supplies" },
-  { value: "equipment", label: "Equipment" },
-];
+const CATEGORIES = EXPENSE_CATEGORIES;
 
-/** Exactly the document lib/seed/demo.ts stores (keep the two in step). */
-export const SEED_EXPENSE_FORM = {
-  schemaVersion: 1,
-  fields: [
-    { key: "employee_name", type: "text", label: "Employee Name", required: true, validation: { minLength: 2, maxLength: 100 } },
-    { key: "amount", type: "currency", label: "Amount", required: true, currency: "USD", validation: { min: 0 } },
-    { key: "category", type: "dropdown", label: "Category", required: true, options: CATEGORIES },
-    {
-      key: "receipt",
-      type: "file",
-      label: "Receipt",
-      required: true,
-      validation: { accept: ["image/png", "image/jpeg", "application/pdf"], maxSizeMb: 10 },
-    },
-  ],
-  logic: [],
-} satisfies TFormDefinitionInput;
+/** The document the demo seed stores (lib/seed/expense-form.ts), checked against the definition input type. */
+export const SEED_EXPENSE_FORM = SEED_FORM;
 
 /** The Expense Approval form of the e2e journey: the receipt is required only when Amount > 100. */
 export const EXPENSE_FORM = {

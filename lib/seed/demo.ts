@@ -16,6 +16,7 @@ import {
   type PrismaClient,
 } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { EXPENSE_CATEGORIES, SEED_EXPENSE_FORM } from "@/lib/seed/expense-form";
 
 type Tx = Prisma.TransactionClient;
 
@@ -42,29 +43,8 @@ export function demoLoginLines(): string[] {
   ];
 }
 
-const CATEGORIES = [
-  { value: "travel", label: "Travel" },
-  { value: "office_supplies", label: "Office Supplies" },
-  { value: "equipment", label: "Equipment" },
-];
-
-// The versioned form document. lib/forms/definition.ts will formalise it; keep this exact shape.
-const EXPENSE_FORM = {
-  schemaVersion: 1,
-  fields: [
-    { key: "employee_name", type: "text", label: "Employee Name", required: true, validation: { minLength: 2, maxLength: 100 } },
-    { key: "amount", type: "currency", label: "Amount", required: true, currency: "USD", validation: { min: 0 } },
-    { key: "category", type: "dropdown", label: "Category", required: true, options: CATEGORIES },
-    {
-      key: "receipt",
-      type: "file",
-      label: "Receipt",
-      required: true,
-      validation: { accept: ["image/png", "image/jpeg", "application/pdf"], maxSizeMb: 10 },
-    },
-  ],
-  logic: [],
-};
+const CATEGORIES = EXPENSE_CATEGORIES;
+const EXPENSE_FORM = SEED_EXPENSE_FORM;
 
 const MANAGER_PERMISSIONS = ["instances.view", "instances.approve", "tasks.view", "flows.view", "users.view", "departments.view"];
 const FINANCE_PERMISSIONS = [...MANAGER_PERMISSIONS, "records.view", "datasets.view"];

@@ -86,7 +86,8 @@ export async function loadForms(companyId: string, taskVersionIds: readonly stri
   return result;
 }
 
-const levelSelect = {
+/** The levels of a flow version with everything the engine and the pages read (a Prisma `select`). */
+export const levelSelect = {
   orderBy: { order: "asc" },
   select: {
     id: true,
