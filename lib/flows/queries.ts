@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TPageQuery } from "@/lib/http/pagination";
-import { toPage } from "@/lib/http/pagination";
+import { pageArgs, toPage } from "@/lib/http/pagination";
 import type { Principal } from "@/lib/auth/session";
 import { startLevel } from "./engine/graph";
 import { principalsOf } from "./principals";
@@ -26,8 +26,7 @@ export async function listFlows(companyId: string, page: TPageQuery) {
   const rows = await db.flow.findMany({
     where: { companyId, archivedAt: null },
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageArgs(page),
     select: flowSummary,
   });
   return toPage(rows, page.limit);

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toPage, type TPageQuery } from "@/lib/http/pagination";
+import { pageArgs, toPage, type TPageQuery } from "@/lib/http/pagination";
 import { parseFormDefinition, type TFormDefinition } from "./definition";
 import { diffDefinitions } from "./diff";
 import type { TSubmissionFilters } from "./schema";
@@ -35,7 +35,7 @@ async function formRows(companyId: string, page?: TPageQuery, includeArchived = 
   const tasks = await db.task.findMany({
     where: { companyId, ...(includeArchived ? {} : { archivedAt: null }) },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    ...(page ? { take: page.limit + 1, ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}) } : {}),
+    ...(page ? pageArgs(page) : {}),
     select: {
       id: true,
       name: true,
@@ -185,8 +185,7 @@ export async function listSubmissionsPage(scope: SubmissionScope, page: TPageQue
   const rows = await db.taskExecution.findMany({
     where: submissionWhere(scope),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageArgs(page),
     select: submissionSelect,
   });
   return toPage(rows.map(toSubmissionRow), page.limit);

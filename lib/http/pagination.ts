@@ -16,6 +16,11 @@ export function parsePageQuery(url: string): TPageQuery {
   return parsed.data;
 }
 
+/** Prisma `findMany` arguments for a cursor page: one row more than the limit, after the cursor. */
+export function pageArgs(page: TPageQuery): { take: number; cursor?: { id: string }; skip?: number } {
+  return { take: page.limit + 1, ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}) };
+}
+
 /** Splits a fetched `limit + 1` rows into the page and the next cursor. */
 export function toPage<T extends { id: string }>(rows: T[], limit: number): { data: T[]; nextCursor: string | null } {
   const data = rows.slice(0, limit);

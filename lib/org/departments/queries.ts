@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { toPage, type TPageQuery } from "@/lib/http/pagination";
+import { pageArgs, toPage, type TPageQuery } from "@/lib/http/pagination";
 
 export type DepartmentRow = {
   id: string;
@@ -29,7 +29,7 @@ async function listDepartmentRows(companyId: string, page?: TPageQuery): Promise
   const rows = await db.department.findMany({
     where: { companyId },
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    ...(page ? { take: page.limit + 1, ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}) } : {}),
+    ...(page ? pageArgs(page) : {}),
     select: {
       id: true,
       name: true,

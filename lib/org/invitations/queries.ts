@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toPage, type TPageQuery } from "@/lib/http/pagination";
+import { pageArgs, toPage, type TPageQuery } from "@/lib/http/pagination";
 import { invitationSelect } from "@/lib/org/invitations/service";
 import { USERS_PER_PAGE } from "@/lib/org/users/schema";
 import { hashLinkToken, isLinkToken } from "@/lib/org/users/tokens";
@@ -31,8 +31,7 @@ export async function listInvitations(companyId: string, page: TPageQuery) {
   const rows = await db.invitation.findMany({
     where: openWhere(companyId),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageArgs(page),
     select: invitationSelect,
   });
   const { data, nextCursor } = toPage(rows, page.limit);

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isPermission, type Permission } from "@/lib/auth/permissions";
-import { toPage, type TPageQuery } from "@/lib/http/pagination";
+import { pageArgs, toPage, type TPageQuery } from "@/lib/http/pagination";
 
 function permissionsOf(value: unknown): Permission[] {
   return Array.isArray(value) ? value.filter((entry): entry is Permission => typeof entry === "string" && isPermission(entry)) : [];
@@ -13,7 +13,7 @@ export async function listRoles(companyId: string, page?: TPageQuery) {
   const roles = await db.role.findMany({
     where: { companyId },
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    ...(page ? { take: page.limit + 1, ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}) } : {}),
+    ...(page ? pageArgs(page) : {}),
     select: {
       id: true,
       name: true,

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toPage, type TPageQuery } from "@/lib/http/pagination";
+import { pageArgs, toPage, type TPageQuery } from "@/lib/http/pagination";
 import { buildTree, flattenTree } from "@/lib/org/department-tree";
 import { USERS_PER_PAGE, type TUserApiFilters, type TUserListQuery } from "@/lib/org/users/schema";
 
@@ -112,8 +112,7 @@ export async function listUsers(companyId: string, page: TPageQuery, filters: TU
   const rows = await db.user.findMany({
     where: userWhere(companyId, filters),
     orderBy: [{ email: "asc" }, { id: "asc" }],
-    take: page.limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+    ...pageArgs(page),
     select: userSelect,
   });
   const { data, nextCursor } = toPage(rows, page.limit);
