@@ -4,7 +4,8 @@
 //   e2e  — Playwright in Debian's chromium against a production build, on a freshly seeded database
 // The server is TEST_DATABASE_URL or DATABASE_URL when set (it must be on this machine), otherwise a
 // throwaway embedded PostgreSQL. Every database it creates is dropped at the end.
-// Options: --only unit|db|e2e (repeatable).
+// Options: --only unit|db|e2e (repeatable); any other argument is a file filter passed to Vitest and
+// Playwright (e.g. `npm test -- --only e2e e2e/inbox.spec.ts`), for working on one area.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -28,6 +29,10 @@ function selectedTiers(argv: string[]): Tier[] {
   const only = argv.flatMap((arg, index) => (arg === "--only" ? [argv[index + 1]] : arg.startsWith("--only=") ? [arg.slice(7)] : []));
   for (const tier of only) if (!TIERS.includes(tier as Tier)) throw new ScriptError(`Unknown tier "${tier}". Use --only unit, db or e2e.`);
   return only.length ? (only as Tier[]) : TIERS;
+}
+
+function fileFilters(argv: string[]): string[] {
+  return argv.filter((arg, index) => !arg.startsWith("--only") && argv[index - 1] !== "--only");
 }
 
 function run(command: string, args: string[], env: Record<string, string>): Promise<number> {
@@ -55,10 +60,10 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-async function runVitest(projects: Tier[], env: Record<string, string>): Promise<Tally> {
+async function runVitest(projects: Tier[], filters: string[], env: Record<string, string>): Promise<Tally> {
   const output = path.join(resultsDir, "vitest.json");
   fs.rmSync(output, { force: true });
-  const args = ["run", ...projects.flatMap((name) => ["--project", name]), "--reporter=default", "--reporter=json", `--outputFile.json=${output}`];
+  const args = ["run", ...projects.flatMap((name) => ["--project", name]), "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...filters];
   const code = await run(path.join(projectRoot, "node_modules", ".bin", "vitest"), args, env);
   const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(output);
   if (!report) return { passed: 0, failed: 1, skipped: 0, ran: true };
@@ -67,10 +72,10 @@ async function runVitest(projects: Tier[], env: Record<string, string>): Promise
   return { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests, ran: true };
 }
 
-async function runPlaywright(env: Record<string, string>): Promise<Tally> {
+async function runPlaywright(filters: string[], env: Record<string, string>): Promise<Tally> {
   const output = path.join(resultsDir, "playwright.json");
   fs.rmSync(output, { force: true });
-  const code = await run(path.join(projectRoot, "node_modules", ".bin", "playwright"), ["test"], {
+  const code = await run(path.join(projectRoot, "node_modules", ".bin", "playwright"), ["test", ...filters], {
     ...env,
     PLAYWRIGHT_JSON_OUTPUT_NAME: output,
   });
@@ -88,6 +93,7 @@ async function buildApp(): Promise<void> {
 
 runScript(async () => {
   const tiers = selectedTiers(process.argv.slice(2));
+  const filters = fileFilters(process.argv.slice(2));
   fs.mkdirSync(resultsDir, { recursive: true });
   const configured = (process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "").trim();
   let embedded: EmbeddedServer | null = null;
@@ -132,7 +138,7 @@ runScript(async () => {
     const vitestProjects = tiers.filter((tier): tier is "unit" | "db" => tier !== "e2e");
     if (vitestProjects.length) {
       console.log(`\n▶ Vitest (${vitestProjects.join(" + ")})`);
-      tallies.vitest = await runVitest(vitestProjects, {
+      tallies.vitest = await runVitest(vitestProjects, filters, {
         TEST_TEMPLATE_DATABASE_URL: needsDatabase ? templateUrl : "",
         AUTH_SECRET: TEST_AUTH_SECRET,
         NODE_ENV: "test",
@@ -147,7 +153,7 @@ runScript(async () => {
       await seedClient.$disconnect();
       await buildApp();
       console.log("\n▶ Playwright (e2e)");
-      tallies.e2e = await runPlaywright({ DATABASE_URL: e2eUrl, AUTH_SECRET: TEST_AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" });
+      tallies.e2e = await runPlaywright(filters, { DATABASE_URL: e2eUrl, AUTH_SECRET: TEST_AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" });
     }
   } finally {
     await drop();
