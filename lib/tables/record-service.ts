@@ -25,20 +25,26 @@ function uniqueViolation(table: TLoadedTable, error: unknown): AppError | null {
   return new AppError("VALIDATION", "Another record already has this value.", { fieldErrors: { [key]: [`Another record already has this ${label}`] } });
 }
 
-/** Relation ids must name live records of the related table in this company. */
-async function checkLinks(tx: Tx, table: TLoadedTable, companyId: string, links: TRecordLinks, prefix = ""): Promise<FieldErrors> {
+/**
+ * Relation ids must name live records of the related table in this company. One query per relation
+ * column for a whole batch; errors keyed by column (single record) or "<row>.<column>".
+ */
+async function checkLinks(tx: Tx, table: TLoadedTable, companyId: string, linksList: readonly TRecordLinks[], keyed: (index: number, key: string) => string): Promise<FieldErrors> {
   const errors: FieldErrors = {};
-  for (const [key, ids] of Object.entries(links)) {
-    if (ids.length === 0) continue;
-    const column = table.schema.columns.find((candidate) => candidate.key === key);
-    if (column?.type !== "relation") continue;
+  for (const column of table.schema.columns) {
+    if (column.type !== "relation") continue;
+    const wanted = [...new Set(linksList.flatMap((links) => links[column.key] ?? []))];
+    if (wanted.length === 0) continue;
     const found = await tx.$queryRawUnsafe<{ id: string }[]>(
       `SELECT id FROM custom_table_records WHERE id = ANY($1::uuid[]) AND "companyId" = $2::uuid AND "tableId" = $3::uuid AND "deletedAt" IS NULL`,
-      ids,
+      wanted,
       companyId,
       column.tableId,
     );
-    if (found.length !== ids.length) errors[prefix + key] = [`${column.label} names a record that does not exist (or was deleted)`];
+    const live = new Set(found.map((row) => row.id));
+    linksList.forEach((links, index) => {
+      if ((links[column.key] ?? []).some((id) => !live.has(id))) errors[keyed(index, column.key)] = [`${column.label} names a record that does not exist (or was deleted)`];
+    });
   }
   return errors;
 }
@@ -84,14 +90,13 @@ export async function insertRecords(tx: Tx, ctx: ServiceContext, table: TLoadedT
   const single = valuesList.length === 1;
   const errors: FieldErrors = {};
   const checked: { data: TRecordData; links: TRecordLinks }[] = [];
+  const keyed = (index: number, key: string) => (single ? key : `${index}.${key}`);
   for (const [index, values] of valuesList.entries()) {
     const result = checkRecordValues(table.compiled, values, { kind: "create" });
-    if (!result.ok) for (const [key, messages] of Object.entries(result.errors)) errors[single ? key : `${index}.${key}`] = messages;
-    else {
-      Object.assign(errors, await checkLinks(tx, table, ctx.companyId, result.links, single ? "" : `${index}.`));
-      checked.push(result);
-    }
+    if (!result.ok) for (const [key, messages] of Object.entries(result.errors)) errors[keyed(index, key)] = messages;
+    else checked.push(result);
   }
+  if (Object.keys(errors).length === 0) Object.assign(errors, await checkLinks(tx, table, ctx.companyId, checked.map((record) => record.links), keyed));
   if (Object.keys(errors).length) throw new AppError("VALIDATION", single ? "Some values need attention." : "Some rows need attention.", { fieldErrors: errors });
 
   const autoColumn = table.schema.columns.find((column) => column.type === "auto_number");
@@ -167,7 +172,7 @@ export async function updateRecord(ctx: ServiceContext, input: z.output<typeof Z
     }
     const result = checkRecordValues(table.compiled, input.values, { kind: "update", current: current.data });
     if (!result.ok) throw new AppError("VALIDATION", "Some values need attention.", { fieldErrors: result.errors });
-    const linkErrors = await checkLinks(tx, table, ctx.companyId, result.links);
+    const linkErrors = await checkLinks(tx, table, ctx.companyId, [result.links], (_, key) => key);
     if (Object.keys(linkErrors).length) throw new AppError("VALIDATION", "Some values need attention.", { fieldErrors: linkErrors });
     const changed = changedColumns(current.data, result.data);
     const relationsSent = Object.keys(result.links);
