@@ -1,7 +1,7 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import type { TOptionSource } from "@/lib/forms/field-types";
+import type { TField, TOptionField, TOptionSource } from "@/lib/forms/field-types";
+import { candidateValues, sourceKey } from "@/lib/forms/option-sources";
 import { ZTableSchema } from "@/lib/tables/columns";
 import { ZDatasetSections, ZDatasetVisibility } from "./schema";
 import { canSeeDataset } from "./visibility";
@@ -13,10 +13,18 @@ import { canSeeDataset } from "./visibility";
 export type TOption = { value: string; label: string };
 export type TOptionPage = { options: TOption[]; truncated: boolean };
 
-const isAdmin = (principal: Principal) => principal.systemRole === "ADMIN" || principal.systemRole === "DEVELOPER";
+/** Who reads the options (a signed-in principal fits); `systemRole: null` is the system itself. */
+export type TOptionViewer = { companyId: string; systemRole: string | null; roleIds: readonly string[]; departmentId: string | null };
+
+/** The viewer of a service call: its principal, or the system itself (timers, triggers). */
+export function optionViewerOf(ctx: { companyId: string; principal: TOptionViewer | null }): TOptionViewer {
+  return ctx.principal ?? { companyId: ctx.companyId, systemRole: null, roleIds: [], departmentId: null };
+}
+
+const isAdmin = (viewer: TOptionViewer) => viewer.systemRole === null || viewer.systemRole === "ADMIN" || viewer.systemRole === "DEVELOPER";
 const MAX_LIMIT = 100;
 
-async function datasetItems(principal: Principal, source: Extract<TOptionSource, { kind: "dataset" }>): Promise<TOption[]> {
+async function datasetItems(principal: TOptionViewer, source: Extract<TOptionSource, { kind: "dataset" }>): Promise<TOption[]> {
   const dataset = await db.dataset.findFirst({ where: { id: source.datasetId, companyId: principal.companyId, status: "PUBLISHED" }, select: { sections: true, visibility: true } });
   if (!dataset) return [];
   const visibility = ZDatasetVisibility.safeParse(dataset.visibility).data ?? { roleIds: [], departmentIds: [] };
@@ -33,7 +41,7 @@ async function tableColumn(companyId: string, source: Extract<TOptionSource, { k
 }
 
 /** One page of options matching `q` (case-insensitive, in the label), for the fill-time picker. */
-export async function searchOptions(principal: Principal, source: TOptionSource, query: { q?: string; limit?: number } = {}): Promise<TOptionPage> {
+export async function searchOptions(principal: TOptionViewer, source: TOptionSource, query: { q?: string; limit?: number } = {}): Promise<TOptionPage> {
   const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_LIMIT);
   const q = query.q?.trim().toLowerCase() ?? "";
   if (source.kind === "dataset") {
@@ -58,7 +66,7 @@ export async function searchOptions(principal: Principal, source: TOptionSource,
  * For judging a submission: per sourced field, the values among `candidates` that the source offers
  * now (datasets: every item; tables: the candidates that exist, one query per field).
  */
-export async function allowedValues(principal: Principal, fields: readonly { key: string; source: TOptionSource; candidates: readonly string[] }[]): Promise<Map<string, string[]>> {
+export async function allowedValues(principal: TOptionViewer, fields: readonly { key: string; source: TOptionSource; candidates: readonly string[] }[]): Promise<Map<string, string[]>> {
   const allowed = new Map<string, string[]>();
   for (const field of fields) {
     if (field.source.kind === "dataset") {
@@ -79,4 +87,15 @@ export async function allowedValues(principal: Principal, fields: readonly { key
     allowed.set(field.key, rows.map((row) => row.value));
   }
   return allowed;
+}
+
+/**
+ * The `allowedOptions` callback for judging a submission of a form with data-backed fields: the values
+ * each source offers now among those the submission picked (one lookup per distinct source).
+ */
+export async function allowedOptionsFor(viewer: TOptionViewer, fields: readonly TField[], raw: unknown): Promise<(field: TOptionField) => readonly string[] | null> {
+  const picked = candidateValues(fields, raw);
+  if (picked.size === 0) return () => null;
+  const allowed = await allowedValues(viewer, [...picked].map(([key, entry]) => ({ key, source: entry.source, candidates: entry.candidates })));
+  return (field) => (field.source ? (allowed.get(sourceKey(field.source)) ?? []) : null);
 }

@@ -8,6 +8,7 @@ import { parseFormDefinition, ZPublishableForm, type TFormDefinition } from "./d
 import type { TFileInfo } from "./field-values";
 import type { ZCreateForm, ZFormId, ZPublishForm, ZSaveFormDraft, ZSubmitForm } from "./schema";
 import { validateSubmission } from "./submission";
+import { allowedOptionsFor, optionViewerOf } from "@/lib/datasets/options";
 
 // Form (task) writes. Every function scopes by ctx.companyId, runs in one transaction and audits.
 // Versions: at most one DRAFT per task (partial unique index), PUBLISHED rows immutable (trigger);
@@ -206,7 +207,8 @@ export async function submitForm(ctx: ServiceContext, input: z.output<typeof ZSu
     const fileIds = referencedFileIds(definition, input.data, new Set(["file", "signature"]));
     const files = await ownFiles(tx, ctx, fileIds);
     const now = new Date();
-    const result = validateSubmission(definition, input.data, { now, fileInfo: (id) => files.get(id.toLowerCase()) ?? null });
+    const allowedOptions = await allowedOptionsFor(optionViewerOf(ctx), definition.fields, input.data);
+    const result = validateSubmission(definition, input.data, { now, allowedOptions, fileInfo: (id) => files.get(id.toLowerCase()) ?? null });
     if (!result.ok) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { fieldErrors: result.fieldErrors });
     const signatureProblems = signatureErrors(definition, result.data, files);
     if (signatureProblems) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { fieldErrors: signatureProblems });

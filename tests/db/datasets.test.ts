@@ -8,6 +8,7 @@ import { allowedValues, searchOptions } from "@/lib/datasets/options";
 import { getDataset, listDatasets } from "@/lib/datasets/queries";
 import { ZCreateDataset, ZUpdateDataset } from "@/lib/datasets/schema";
 import { createDataset, setDatasetStatus, updateDataset } from "@/lib/datasets/service";
+import { createForm, publishForm, submitForm } from "@/lib/forms/service";
 import { createRecord, deleteRecords } from "@/lib/tables/record-service";
 import { createTable } from "@/lib/tables/table-service";
 import { contextFor, createCompany, createUser } from "../support/fixtures";
@@ -81,5 +82,30 @@ describe("datasets", () => {
     const stranger = await createCompany(db);
     const outsider = principalOf(await createUser(db, stranger, { systemRole: "ADMIN" }));
     expect((await searchOptions(outsider, source)).options).toEqual([]);
+  });
+
+  it("judges a submission's data-backed fields by what the sources offer at submit time", async () => {
+    const { ctx, company } = await setup();
+    const dataset = await createDataset(ctx, ZCreateDataset.parse({ name: "Expense", sections: [CATEGORIES] }));
+    await setDatasetStatus(ctx, { id: dataset.id, status: "PUBLISHED" });
+    const vendors = await createTable(ctx, { name: "vendors", displayName: "Vendors", description: null, columns: { columns: [{ key: "name", label: "Name", type: "text" }] } });
+    await createRecord(ctx, { tableId: vendors.id, values: { name: "Acme" } });
+    const definition = {
+      schemaVersion: 1,
+      fields: [
+        { key: "category", type: "dropdown", label: "Category", required: true, source: { kind: "dataset", datasetId: dataset.id, sectionKey: "categories" } },
+        { key: "vendors", type: "multi_select", label: "Vendors", source: { kind: "table", tableId: vendors.id, column: "name" } },
+      ],
+      logic: [],
+    };
+    const form = await createForm(ctx, { name: "Purchase", description: null, standalone: true, definition });
+    await publishForm(ctx, { taskId: form.id, changeNote: null });
+    await expect(submitForm(ctx, { taskId: form.id, data: { category: "boats", vendors: ["Acme", "Nope"] } })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { category: ["Choose one of the options offered for Category"], vendors: ["Choose only options offered for Vendors"] },
+    });
+    const stored = await submitForm(ctx, { taskId: form.id, data: { category: "meals", vendors: ["Acme"] } });
+    expect(stored.data).toEqual({ category: "meals", vendors: ["Acme"] });
+    expect(await db.taskExecution.count({ where: { companyId: company.id } })).toBe(1);
   });
 });

@@ -12,6 +12,7 @@ import { applyTransition } from "./persist";
 import { planWrites, type PlannedStep } from "./plan";
 import { changesSince, notAssigneeError } from "./races";
 import { loadInstance, runEvents, type LoadedInstance } from "./transition";
+import { optionViewerOf } from "@/lib/datasets/options";
 import { validateLevelSubmission, type ValidatedSubmission } from "./validate";
 
 export type InstanceAction = "submit" | "approve" | "reject" | "send_back" | "request_changes" | "cancel";
@@ -117,7 +118,7 @@ export async function actOnInstance(ctx: ServiceContext, input: ActOnInstanceInp
   const withData = input.action === "submit" || (input.action === "approve" && input.data !== undefined && Object.keys(input.data).length > 0);
   const validated =
     withData && seen.currentLevelId
-      ? await validateLevelSubmission({ companyId: ctx.companyId, version, levelId: seen.currentLevelId, raw: input.data ?? {}, previous: seen.data, now: new Date() })
+      ? await validateLevelSubmission({ companyId: ctx.companyId, viewer: optionViewerOf(ctx), version, levelId: seen.currentLevelId, raw: input.data ?? {}, previous: seen.data, now: new Date() })
       : undefined;
 
   for (let attempt = 1; ; attempt++) {

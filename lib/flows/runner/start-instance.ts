@@ -15,6 +15,7 @@ import { insertInstance } from "./persist";
 import { planWrites } from "./plan";
 import { sql } from "./sql";
 import { asJsonObject, runEvents } from "./transition";
+import { optionViewerOf } from "@/lib/datasets/options";
 import { validateLevelSubmission, type ValidatedSubmission } from "./validate";
 
 export type StartInstanceInput = { flowId: string; data?: Record<string, unknown>; idempotencyKey?: string };
@@ -61,7 +62,7 @@ export async function startInstance(ctx: ServiceContext, input: StartInstanceInp
   const hasData = input.data !== undefined && Object.keys(input.data).length > 0;
   let validated: ValidatedSubmission | undefined;
   if (isInitiatorLevel && hasData) {
-    validated = await validateLevelSubmission({ companyId: ctx.companyId, version, levelId: first.id, raw: input.data, previous: {}, now: new Date(at) });
+    validated = await validateLevelSubmission({ companyId: ctx.companyId, viewer: optionViewerOf(ctx), version, levelId: first.id, raw: input.data, previous: {}, now: new Date(at) });
   }
   const attributes: JsonObject = { name: user.name, managerId: user.managerId, systemRole: user.systemRole };
   const events: FlowEvent[] = [

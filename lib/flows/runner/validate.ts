@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { JsonObject } from "@/lib/flows/engine/types";
+import { allowedOptionsFor, type TOptionViewer } from "@/lib/datasets/options";
 import { checkSubmission } from "@/lib/forms/submission";
 import type { TFileInfo } from "@/lib/forms/field-values";
 import type { LoadedForm, LoadedVersion } from "./definitions";
@@ -43,7 +44,7 @@ async function fileInfos(companyId: string, forms: LoadedForm[], raw: Record<str
  * Validates `raw` against the forms of `levelId`. Field errors are a 422 AppError with `fieldErrors`
  * (keyed by field path); nothing has been written at that point.
  */
-export async function validateLevelSubmission(input: { companyId: string; version: LoadedVersion; levelId: string; raw: unknown; previous: JsonObject; now: Date }): Promise<ValidatedSubmission> {
+export async function validateLevelSubmission(input: { companyId: string; viewer: TOptionViewer; version: LoadedVersion; levelId: string; raw: unknown; previous: JsonObject; now: Date }): Promise<ValidatedSubmission> {
   const { version, levelId, raw } = input;
   const level = version.levels.get(levelId);
   if (!level) throw new Error(`Level ${levelId} is not part of flow version ${version.flowVersionId}`);
@@ -58,7 +59,8 @@ export async function validateLevelSubmission(input: { companyId: string; versio
   for (const form of forms) {
     const part: Record<string, unknown> = {};
     for (const key of form.compiled.keys) if (Object.hasOwn(raw, key)) part[key] = raw[key];
-    const checked = checkSubmission(form.compiled, part, { previous: input.previous, now: input.now, fileInfo: (id) => files.get(id.toLowerCase()) ?? null });
+    const allowedOptions = await allowedOptionsFor(input.viewer, form.definition.fields, part);
+    const checked = checkSubmission(form.compiled, part, { previous: input.previous, now: input.now, allowedOptions, fileInfo: (id) => files.get(id.toLowerCase()) ?? null });
     if (!checked.ok) {
       for (const [key, messages] of Object.entries(checked.fieldErrors)) (fieldErrors[key] ??= []).push(...messages);
       continue;
