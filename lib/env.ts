@@ -14,6 +14,10 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().default("Flowright <no-reply@flowright.local>"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** 32 bytes, base64: the AES-256-GCM key of stored secrets (webhook secrets, header values). Without it, a key is derived from AUTH_SECRET. */
+  SECRETS_KEY: z.string().optional(),
+  /** Let outbound webhooks reach private and loopback addresses (tests; an on-premises install that means it). */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -14,6 +14,8 @@ export type ServiceContext = {
   ipAddress: string | null;
   userAgent: string | null;
   principal: Principal | null;
+  /** Set when a trigger's action makes this change: the event that caused it and its depth. */
+  causation?: { eventId: string; depth: number };
 };
 
 export type Audit = (entry: AuditEntry) => Promise<void>;

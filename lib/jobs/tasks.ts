@@ -1,7 +1,11 @@
 import "server-only";
 import type { TaskList } from "graphile-worker";
 import { fireTimer, ZTimerPayload } from "@/lib/flows/runner/fire-timer";
-import { FLOW_TIMER_TASK } from "./queue";
+import { z } from "zod";
+import { executeTrigger } from "@/lib/triggers/execute";
+import { FLOW_TIMER_TASK, TRIGGER_EXECUTE_TASK } from "./queue";
+
+const ZExecutePayload = z.object({ executionId: z.uuid() });
 
 // The job handlers. A handler that throws is retried by graphile-worker with exponential back-off
 // (up to the job's max_attempts), so handlers throw only for failures a retry can fix.
@@ -15,5 +19,17 @@ export const taskList: TaskList = {
       return;
     }
     await fireTimer(parsed.data);
+  },
+  [TRIGGER_EXECUTE_TASK]: async (payload, helpers) => {
+    const parsed = ZExecutePayload.safeParse(payload);
+    if (!parsed.success) {
+      helpers.logger.error(`trigger-execute job ${helpers.job.id} has an invalid payload`);
+      return;
+    }
+    const outcome = await executeTrigger(parsed.data.executionId, { lastAttempt: helpers.job.attempts >= helpers.job.max_attempts });
+    // Quiet hours: run again when they end (a new job; this one is done).
+    if (outcome.reschedule) await helpers.addJob(TRIGGER_EXECUTE_TASK, parsed.data, { runAt: outcome.reschedule, jobKey: `trigger-execute:${parsed.data.executionId}`, maxAttempts: 8 });
+    // A retryable failure: throwing makes graphile-worker retry with exponential back-off.
+    if (outcome.retry) throw new Error(outcome.retry.message);
   },
 };

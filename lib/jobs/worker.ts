@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { graphileLogger } from "./logger";
 import { ensureJobQueue, JOB_QUEUE_SCHEMA } from "./queue";
 import { taskList } from "./tasks";
+import { startOutboxRelay } from "./outbox-relay";
 
 // The job worker: graphile-worker (LISTEN/NOTIFY, 4–12 ms pickup here) running our task list. It
 // runs inside the app process by default (instrumentation.ts) and as `npm run worker` when scaled
@@ -112,11 +113,13 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   void sweep();
   const timer = setInterval(sweep, options.sweepIntervalMs ?? 15_000);
   timer.unref();
+  const relay = await startOutboxRelay(connectionString);
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       clearInterval(timer);
+      await relay.stop();
       try {
         await runner.stop();
       } finally {

@@ -71,14 +71,22 @@ async function writeLinks(tx: Tx, companyId: string, recordIds: string[], linksL
   }
 }
 
-async function emit(tx: Tx, companyId: string, type: "DATABASE_ROW_CREATED" | "DATABASE_ROW_UPDATED" | "DATABASE_ROW_DELETED", table: TLoadedTable, payloads: { recordId: string; [key: string]: unknown }[]): Promise<void> {
+/**
+ * Writes the outbox events of a record change. `ctx.causation` (set when a trigger's action writes
+ * the row) links the event to the one that caused it, one level deeper, so trigger loops can stop.
+ */
+async function emit(tx: Tx, ctx: ServiceContext, type: "DATABASE_ROW_CREATED" | "DATABASE_ROW_UPDATED" | "DATABASE_ROW_DELETED", table: TLoadedTable, payloads: { recordId: string; [key: string]: unknown }[]): Promise<void> {
   if (!payloads.length) return;
+  const { companyId, actorId } = ctx;
   await tx.$executeRawUnsafe(
-    `INSERT INTO outbox_events ("companyId", type, entity, "entityId", payload) SELECT $1::uuid, $2::"EventType", 'CustomTableRecord', e, p FROM unnest($3::text[], $4::jsonb[]) AS v(e, p)`,
+    `INSERT INTO outbox_events ("companyId", type, entity, "entityId", payload, "causationId", depth)
+     SELECT $1::uuid, $2::"EventType", 'CustomTableRecord', e, p, $5::uuid, $6::int FROM unnest($3::text[], $4::jsonb[]) AS v(e, p)`,
     companyId,
     type,
     payloads.map((payload) => payload.recordId),
-    payloads.map((payload) => JSON.stringify({ tableId: table.id, table: table.name, ...payload })),
+    payloads.map((payload) => JSON.stringify({ tableId: table.id, table: table.name, actorId, ...payload })),
+    ctx.causation?.eventId ?? null,
+    (ctx.causation?.depth ?? -1) + 1,
   );
 }
 
@@ -128,7 +136,7 @@ export async function insertRecords(tx: Tx, ctx: ServiceContext, table: TLoadedT
     throw uniqueViolation(table, error) ?? error;
   }
   await writeLinks(tx, ctx.companyId, ids, checked.map((record) => record.links), false);
-  await emit(tx, ctx.companyId, "DATABASE_ROW_CREATED", table, checked.map((record, index) => ({ recordId: ids[index]!, data: record.data, links: record.links })));
+  await emit(tx, ctx, "DATABASE_ROW_CREATED", table, checked.map((record, index) => ({ recordId: ids[index]!, data: record.data, links: record.links })));
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id)!);
 }
@@ -192,7 +200,7 @@ export async function updateRecord(ctx: ServiceContext, input: z.output<typeof Z
     await writeLinks(tx, ctx.companyId, [current.id], [result.links], true);
     const before = Object.fromEntries(changed.map((key) => [key, current.data[key] ?? null]));
     const after = Object.fromEntries(changed.map((key) => [key, result.data[key] ?? null]));
-    await emit(tx, ctx.companyId, "DATABASE_ROW_UPDATED", table, [{ recordId: current.id, data: result.data, previous: before, changed: [...changed, ...relationsSent] }]);
+    await emit(tx, ctx, "DATABASE_ROW_UPDATED", table, [{ recordId: current.id, data: result.data, previous: before, changed: [...changed, ...relationsSent] }]);
     await audit({ action: "record.updated", entity: "CustomTableRecord", entityId: current.id, before, after, metadata: { tableId: table.id, relations: result.links } });
     return row;
   });
@@ -215,8 +223,8 @@ async function setDeleted(ctx: ServiceContext, input: z.output<typeof ZRecordRef
     // Restoring a record whose unique value another live record has taken meanwhile.
     throw uniqueViolation(table, error) ?? error;
   }
-  if (deleted) await emit(tx, ctx.companyId, "DATABASE_ROW_DELETED", table, rows.map((row) => ({ recordId: row.id, data: row.data })));
-  else await emit(tx, ctx.companyId, "DATABASE_ROW_CREATED", table, rows.map((row) => ({ recordId: row.id, data: row.data, restored: true })));
+  if (deleted) await emit(tx, ctx, "DATABASE_ROW_DELETED", table, rows.map((row) => ({ recordId: row.id, data: row.data })));
+  else await emit(tx, ctx, "DATABASE_ROW_CREATED", table, rows.map((row) => ({ recordId: row.id, data: row.data, restored: true })));
   for (const row of rows) await audit({ action: deleted ? "record.deleted" : "record.restored", entity: "CustomTableRecord", entityId: row.id, metadata: { tableId: table.id } });
   return { count: rows.length };
 }

@@ -1,0 +1,84 @@
+import "server-only";
+import { z } from "zod";
+import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
+import { inTransaction, type ServiceContext } from "@/lib/service-context";
+import { checkTrigger } from "./check";
+import { ZTriggerInput, type TTrigger } from "./definition";
+
+const json = (value: unknown) => value as InputJsonValue;
+
+function parse(raw: unknown): TTrigger {
+  const parsed = ZTriggerInput.safeParse(raw);
+  if (!parsed.success) throw new AppError("VALIDATION", "Some settings need attention.", { fieldErrors: fieldErrorsFromZod(parsed.error.issues) });
+  return parsed.data;
+}
+
+function columns(trigger: TTrigger) {
+  return {
+    name: trigger.name,
+    description: trigger.description,
+    isActive: trigger.isActive,
+    eventType: trigger.eventType,
+    eventConfig: json(trigger.eventConfig),
+    conditions: trigger.condition ? json({ source: trigger.condition }) : undefined,
+    actions: json(trigger.actions),
+    settings: json(trigger.settings),
+    taskId: trigger.taskId,
+    flowId: trigger.flowId,
+    tableId: trigger.tableId,
+  };
+}
+
+export async function createTrigger(ctx: ServiceContext, raw: unknown) {
+  const trigger = parse(raw);
+  return inTransaction(ctx, async (tx, audit) => {
+    const errors = await checkTrigger(tx, ctx.companyId, trigger);
+    if (Object.keys(errors).length) throw new AppError("VALIDATION", "Some settings need attention.", { fieldErrors: errors });
+    const saved = await tx.trigger.create({ data: { companyId: ctx.companyId, ...columns(trigger) }, select: { id: true, name: true, updatedAt: true } });
+    await audit({ action: "trigger.created", entity: "Trigger", entityId: saved.id, after: { name: trigger.name, eventType: trigger.eventType, actions: trigger.actions.map((action) => action.type) } });
+    return saved;
+  });
+}
+
+export const ZTriggerRef = z.object({ triggerId: z.uuid(), expectedUpdatedAt: z.iso.datetime().optional() });
+
+export async function updateTrigger(ctx: ServiceContext, ref: z.output<typeof ZTriggerRef>, raw: unknown) {
+  const trigger = parse(raw);
+  return inTransaction(ctx, async (tx, audit) => {
+    const current = await tx.trigger.findFirst({ where: { id: ref.triggerId, companyId: ctx.companyId, archivedAt: null } });
+    if (!current) throw new AppError("NOT_FOUND", "Trigger not found.");
+    if (ref.expectedUpdatedAt && new Date(ref.expectedUpdatedAt).getTime() !== current.updatedAt.getTime()) {
+      throw new AppError("CONFLICT", `Someone else saved this trigger at ${current.updatedAt.toISOString().slice(11, 16)} UTC; reload to see their changes.`);
+    }
+    const errors = await checkTrigger(tx, ctx.companyId, trigger);
+    if (Object.keys(errors).length) throw new AppError("VALIDATION", "Some settings need attention.", { fieldErrors: errors });
+    const data = columns(trigger);
+    const saved = await tx.trigger.update({ where: { id: current.id }, data: { ...data, conditions: trigger.condition ? data.conditions : json(null) }, select: { id: true, name: true, updatedAt: true } });
+    await audit({
+      action: "trigger.updated",
+      entity: "Trigger",
+      entityId: current.id,
+      before: { name: current.name, isActive: current.isActive, eventType: current.eventType, conditions: current.conditions, actions: current.actions, settings: current.settings },
+      after: { name: trigger.name, isActive: trigger.isActive, eventType: trigger.eventType, conditions: trigger.condition ? { source: trigger.condition } : null, actions: trigger.actions, settings: trigger.settings },
+    });
+    return saved;
+  });
+}
+
+/** Switches a trigger on or off (off: events are not matched against it; nothing queued is lost). */
+export async function setTriggerActive(ctx: ServiceContext, input: { triggerId: string; isActive: boolean }) {
+  return inTransaction(ctx, async (tx, audit) => {
+    const updated = await tx.trigger.updateMany({ where: { id: input.triggerId, companyId: ctx.companyId, archivedAt: null }, data: { isActive: input.isActive } });
+    if (updated.count !== 1) throw new AppError("NOT_FOUND", "Trigger not found.");
+    await audit({ action: input.isActive ? "trigger.activated" : "trigger.deactivated", entity: "Trigger", entityId: input.triggerId });
+  });
+}
+
+export async function archiveTrigger(ctx: ServiceContext, input: { triggerId: string }) {
+  return inTransaction(ctx, async (tx, audit) => {
+    const updated = await tx.trigger.updateMany({ where: { id: input.triggerId, companyId: ctx.companyId, archivedAt: null }, data: { archivedAt: new Date(), isActive: false } });
+    if (updated.count !== 1) throw new AppError("NOT_FOUND", "Trigger not found.");
+    await audit({ action: "trigger.archived", entity: "Trigger", entityId: input.triggerId });
+  });
+}
