@@ -132,7 +132,7 @@ export function NotificationsBell({ counts }: { counts: ShellCounts }) {
           role="dialog"
           aria-label="Notifications"
           tabIndex={-1}
-          className="absolute right-0 top-12 z-40 w-96 max-w-[calc(100vw-1.5rem)] rounded-lg border border-slate-200 bg-white shadow-lg focus:outline-none"
+          className="fixed inset-x-3 top-16 z-40 rounded-lg border border-slate-200 bg-white shadow-lg focus:outline-none sm:absolute sm:inset-x-auto sm:right-0 sm:top-12 sm:w-96"
         >
           <div className="flex items-center justify-between border-b border-slate-100 px-4 py-3">
             <h2 className="text-sm font-semibold text-slate-900">Notifications</h2>
@@ -174,7 +174,7 @@ export function NotificationsBell({ counts }: { counts: ShellCounts }) {
                       ) : (
                         <p className="text-sm font-medium text-slate-900">{item.title}</p>
                       )}
-                      {item.body ? <p className="mt-0.5 line-clamp-2 whitespace-pre-line text-sm text-slate-600">{item.body}</p> : null}
+                      {item.body ? <p className="mt-0.5 line-clamp-2 text-sm text-slate-600">{item.body}</p> : null}
                       <p className="mt-1 text-xs text-slate-500">
                         <time dateTime={item.createdAt} title={new Date(item.createdAt).toLocaleString()}>
                           {formatAge(item.createdAt, now) === "just now" ? "just now" : `${formatAge(item.createdAt, now)} ago`}

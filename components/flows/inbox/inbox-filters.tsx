@@ -30,7 +30,7 @@ export function InboxFilters({ query, flows }: { query: TInboxQuery; flows: { id
           Search
         </label>
         <div className="flex gap-2">
-          <Input id="inbox-search" type="search" placeholder="Reference, requester or a value" value={search} onChange={(event) => setSearch(event.target.value)} />
+          <Input id="inbox-search" type="search" placeholder="Reference, name or value" value={search} onChange={(event) => setSearch(event.target.value)} />
           <Button type="submit" variant="secondary">
             Search
           </Button>
