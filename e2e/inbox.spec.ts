@@ -65,6 +65,9 @@ test("a manager approves and rejects from the keyboard, decides in bulk, and the
   await expect(rows.nth(0)).toHaveAttribute("aria-selected", "true");
   await expect(rows.nth(1)).toHaveAttribute("aria-selected", "false");
   await page.screenshot({ path: "test-results/screens/inbox-focused-row.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/screens/inbox-phone.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Enter opens the focused request's page.
   await page.keyboard.press("Enter");
