@@ -66,6 +66,7 @@ test("a manager approves and rejects from the keyboard, decides in bulk, and the
   await expect(rows.nth(1)).toHaveAttribute("aria-selected", "false");
   await page.screenshot({ path: "test-results/screens/inbox-focused-row.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(400); // the sidebar slides away (a CSS transition) before the picture
   await page.screenshot({ path: "test-results/screens/inbox-phone.png", fullPage: true });
   await page.setViewportSize({ width: 1280, height: 720 });
 
