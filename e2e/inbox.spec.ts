@@ -29,16 +29,16 @@ test("a manager approves and rejects from the keyboard, decides in bulk, and the
   const employee = await browser.newPage();
   await signIn(employee, "employee@acme.com");
   const ids: string[] = [];
-  for (const [index, amount] of [120, 240, 360, 480, 600].entries()) ids.push(await startExpense(employee.request, flowId, `${tag} ${index + 1}`, amount));
+  for (const [index, amount] of [120, 240, 360, 480, 600, 720].entries()) ids.push(await startExpense(employee.request, flowId, `${tag} ${index + 1}`, amount));
 
   await signIn(page, "manager@acme.com");
   const before = await badgeCount(page);
-  expect(before).toBeGreaterThanOrEqual(5);
+  expect(before).toBeGreaterThanOrEqual(6);
   await page.goto(`/inbox?search=${encodeURIComponent(tag)}`);
   await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
   const grid = page.getByRole("grid", { name: "Requests waiting for you" });
   const rows = grid.getByRole("row");
-  await expect(rows).toHaveCount(5);
+  await expect(rows).toHaveCount(6);
   // Oldest first, with who, where, and the key fields.
   await expect(rows.first()).toContainText(ref(ids[0]!));
   await expect(rows.first()).toContainText("from Emma Employee");
@@ -74,7 +74,7 @@ test("a manager approves and rejects from the keyboard, decides in bulk, and the
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/instances/${ids[0]}$`));
   await page.goBack();
-  await expect(rows).toHaveCount(5);
+  await expect(rows).toHaveCount(6);
   await expect(rows.nth(0)).toHaveAttribute("aria-selected", "true");
 
   // "?" shows the shortcuts; Escape closes them.
@@ -90,7 +90,7 @@ test("a manager approves and rejects from the keyboard, decides in bulk, and the
   await expect(approveDialog).toBeVisible();
   await approveDialog.getByLabel("Comment (optional)").fill("Fine by me");
   await approveDialog.getByRole("button", { name: "Approve" }).click();
-  await expect(rows).toHaveCount(4);
+  await expect(rows).toHaveCount(5);
   await expect(page.getByText(`Approved ${ref(ids[0]!)}`)).toBeVisible();
   await expect.poll(() => badgeCount(page)).toBe(before - 1);
 
@@ -107,21 +107,28 @@ test("a manager approves and rejects from the keyboard, decides in bulk, and the
   await rejectDialog.getByLabel("Reason (required)").fill("The receipt is not readable");
   await rejectDialog.getByRole("button", { name: "Reject" }).click();
   await expect(rejectDialog).toBeHidden();
-  await expect(rows).toHaveCount(3);
+  await expect(rows).toHaveCount(4);
   await expect(page.getByText(`Rejected ${ref(ids[1]!)}`)).toBeVisible();
   await expect.poll(() => badgeCount(page)).toBe(before - 2);
 
-  // Bulk: x on two rows, approve them together.
+  // Bulk: x on three rows, one of which the employee withdraws meanwhile; each is reported on.
+  const withdrawn = await employee.request.post(`/api/v1/instances/${ids[5]}/actions`, { data: { action: "cancel" } });
+  expect(withdrawn.status()).toBe(200);
   await page.keyboard.press("x");
   await page.keyboard.press("j");
   await page.keyboard.press("x");
-  await expect(page.getByText("2 selected")).toBeVisible();
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await expect(page.getByText("3 selected")).toBeVisible();
   await page.getByRole("button", { name: "Approve selected" }).click();
-  const bulkDialog = page.getByRole("dialog", { name: "Approve 2 requests?" });
+  const bulkDialog = page.getByRole("dialog", { name: "Approve 3 requests?" });
   await bulkDialog.getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByText("2 approved")).toBeVisible();
+  await expect(page.getByText(/^2 approved, 1 failed: This request was already cancelled by Emma Employee/)).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Not decided:" })).toContainText(ref(ids[5]!));
   await expect(rows).toHaveCount(1);
-  await expect.poll(() => badgeCount(page)).toBe(before - 4);
+  await expect(rows.first()).toContainText(ref(ids[4]!));
+  await expect.poll(() => badgeCount(page)).toBe(before - 5);
 
   // The last one is withdrawn behind the manager's back: the server's words, and the list catches up.
   const cancelled = await employee.request.post(`/api/v1/instances/${ids[4]}/actions`, { data: { action: "cancel" } });
@@ -130,6 +137,7 @@ test("a manager approves and rejects from the keyboard, decides in bulk, and the
   await page.getByRole("dialog", { name: `Approve ${ref(ids[4]!)}?` }).getByRole("button", { name: "Approve" }).click();
   await expect(page.getByText(/This request was already cancelled by Emma Employee/)).toBeVisible();
   await expect(page.getByText("Nothing waiting for you matches these filters.")).toBeVisible();
+  await expect.poll(() => badgeCount(page)).toBe(before - 6);
 
   // The employee's bell: the decisions, newest first; mark all read.
   await employee.goto("/");

@@ -226,7 +226,8 @@ export function InboxView({ query, initialPage, renderedAt }: Props) {
         ) : null}
       </Card>
 
-      {failures.length > 1 || (failures.length === 1 && (decide.data?.length ?? 0) > 1) ? (
+      {/* A bulk decision's failures stay listed (a toast goes away); a single one's toast says it all. */}
+      {failures.length > 0 && (decide.variables?.instanceIds.length ?? 0) > 1 ? (
         <Card className="border-amber-200 bg-amber-50 p-4 text-sm" role="status">
           <p className="font-medium text-amber-900">Not decided:</p>
           <ul className="mt-1 list-disc space-y-0.5 pl-5 text-amber-900">
