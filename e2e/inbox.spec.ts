@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signIn } from "./fixtures";
-import { idOf } from "./db";
+import { idOf, withDb } from "./db";
 
 // The manager works the inbox with the keyboard and in bulk; a request withdrawn behind their back
 // is refused with the server's words; the employee hears of the decisions through the bell. The
@@ -31,6 +31,9 @@ test("a manager approves and rejects from the keyboard, decides in bulk, and the
   const ids: string[] = [];
   for (const [index, amount] of [120, 240, 360, 480, 600, 720].entries()) ids.push(await startExpense(employee.request, flowId, `${tag} ${index + 1}`, amount));
 
+  // The third one is overdue (as if its 48 h had passed).
+  await withDb((client) => client.query(`UPDATE assignments SET "dueAt" = now() - interval '3 hours' WHERE "instanceId" = $1 AND status = 'OPEN'`, [ids[2]]));
+
   await signIn(page, "manager@acme.com");
   const before = await badgeCount(page);
   expect(before).toBeGreaterThanOrEqual(6);
@@ -45,6 +48,19 @@ test("a manager approves and rejects from the keyboard, decides in bulk, and the
   await expect(rows.first()).toContainText("Manager Review");
   await expect(rows.first()).toContainText("Amount:120");
   await expect(rows.first()).toContainText(/due in \d+ (h|d)/);
+
+  await expect(rows.nth(2)).toContainText("overdue by 3 h");
+
+  // "Overdue only" lives in the URL: it survives a reload.
+  await page.getByLabel("Overdue only").check();
+  await expect(page).toHaveURL(/overdue=1/);
+  await expect(rows).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByLabel("Overdue only")).toBeChecked();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(ref(ids[2]!));
+  await page.getByLabel("Overdue only").uncheck();
+  await expect(rows).toHaveCount(6);
 
   // Typing in the search box is not a shortcut.
   await page.getByLabel("Search").focus();
@@ -135,7 +151,7 @@ test("a manager approves and rejects from the keyboard, decides in bulk, and the
   expect(cancelled.status()).toBe(200);
   await page.keyboard.press("a");
   await page.getByRole("dialog", { name: `Approve ${ref(ids[4]!)}?` }).getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByText(/This request was already cancelled by Emma Employee/)).toBeVisible();
+  await expect(page.getByText(/^This request was already cancelled by Emma Employee/)).toBeVisible();
   await expect(page.getByText("Nothing waiting for you matches these filters.")).toBeVisible();
   await expect.poll(() => badgeCount(page)).toBe(before - 6);
 

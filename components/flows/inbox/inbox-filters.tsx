@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useOptimistic, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/inputs";
 import { DEFAULT_INBOX_SORT, inboxHref } from "@/lib/flows/inbox-view";
@@ -15,8 +15,14 @@ export function InboxFilters({ query, flows }: { query: TInboxQuery; flows: { id
   const [search, setSearch] = useState(query.search ?? "");
   const [pending, startTransition] = useTransition();
   const current = { search: query.search, flowId: query.flowId, overdue: query.overdue, sort: query.sort ?? DEFAULT_INBOX_SORT };
+  // The controls show the new choice at once, while the page for it loads.
+  const [shown, setShown] = useOptimistic(current);
   // A changed filter starts again on page 1.
-  const go = (changes: Partial<typeof current>) => startTransition(() => router.push(inboxHref({ ...current, ...changes })));
+  const go = (changes: Partial<typeof current>) =>
+    startTransition(() => {
+      setShown({ ...current, ...changes });
+      router.push(inboxHref({ ...current, ...changes }));
+    });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     go({ search: search.trim() || undefined });
@@ -40,7 +46,7 @@ export function InboxFilters({ query, flows }: { query: TInboxQuery; flows: { id
         <label htmlFor="inbox-flow" className={LABEL}>
           Flow
         </label>
-        <Select id="inbox-flow" value={query.flowId ?? ""} onChange={(event) => go({ flowId: event.target.value || undefined })}>
+        <Select id="inbox-flow" value={shown.flowId ?? ""} onChange={(event) => go({ flowId: event.target.value || undefined })}>
           <option value="">All flows</option>
           {flows.map((flow) => (
             <option key={flow.id} value={flow.id}>
@@ -53,14 +59,14 @@ export function InboxFilters({ query, flows }: { query: TInboxQuery; flows: { id
         <label htmlFor="inbox-sort" className={LABEL}>
           Order
         </label>
-        <Select id="inbox-sort" value={current.sort} onChange={(event) => go({ sort: event.target.value as typeof current.sort })}>
+        <Select id="inbox-sort" value={shown.sort} onChange={(event) => go({ sort: event.target.value as typeof current.sort })}>
           <option value="oldest">Oldest first</option>
           <option value="newest">Newest first</option>
           <option value="due">Due soonest</option>
         </Select>
       </div>
       <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
-        <input type="checkbox" checked={Boolean(query.overdue)} onChange={(event) => go({ overdue: event.target.checked || undefined })} className="h-4 w-4 rounded border-slate-300" />
+        <input type="checkbox" checked={Boolean(shown.overdue)} onChange={(event) => go({ overdue: event.target.checked || undefined })} className="h-4 w-4 rounded border-slate-300" />
         Overdue only
       </label>
       {filtered ? (
