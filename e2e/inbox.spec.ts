@@ -180,4 +180,13 @@ test("an empty inbox says what lands there, on a phone-sized screen", async ({ p
   await expect(page.getByText("Nothing is waiting for you.")).toBeVisible();
   await expect(page.getByText(/Requests land here when a flow reaches a level you decide/)).toBeVisible();
   await page.screenshot({ path: "test-results/screens/inbox-empty-phone.png", fullPage: true });
+  // Nobody has written to Evan yet: the bell says so, inside the phone's width.
+  await page.getByRole("button", { name: "Notifications" }).click();
+  const popover = page.getByRole("dialog", { name: "Notifications" });
+  await expect(popover.getByText("No notifications")).toBeVisible();
+  await expect(popover.getByRole("button", { name: "Mark all read" })).toBeDisabled();
+  const box = (await popover.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: "test-results/screens/inbox-bell-empty-phone.png" });
 });
