@@ -1,11 +1,13 @@
 import type { Permission, SystemRole } from "@/lib/auth/permissions";
 
 /** A section of the app; shown when the user holds `permission` and, if given, one of `systemRoles`. */
-export type NavItem = { href: string; label: string; permission?: Permission; systemRoles?: SystemRole[]; icon: string };
+/** `badge: "inbox"` shows the live count of requests waiting for the user beside the label. */
+export type NavItem = { href: string; label: string; permission?: Permission; systemRoles?: SystemRole[]; icon: string; badge?: "inbox" };
 
 // Only sections that work are listed; each new section adds itself here with its permission.
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Dashboard", icon: "▦" },
+  { href: "/inbox", label: "Inbox", permission: "instances.view", icon: "⤓", badge: "inbox" },
   { href: "/forms", label: "Forms", permission: "tasks.view", icon: "☑" },
   { href: "/organisation/departments", label: "Departments", permission: "departments.view", icon: "⌂" },
   { href: "/organisation/roles", label: "Roles", permission: "roles.view", icon: "◈" },

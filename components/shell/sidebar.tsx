@@ -5,12 +5,15 @@ import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
 import type { NavItem } from "@/components/shell/nav-items";
+import { useShellCounts } from "@/components/shell/use-shell-counts";
+import type { ShellCounts } from "@/lib/shell/counts";
 
-type Props = { items: NavItem[]; companyName: string; companyInitials: string; logoUrl: string | null };
+type Props = { items: NavItem[]; companyName: string; companyInitials: string; logoUrl: string | null; counts: ShellCounts };
 
 /** Sidebar navigation; collapses behind a menu button on small screens. */
-export function Sidebar({ items, companyName, companyInitials, logoUrl }: Props) {
+export function Sidebar({ items, companyName, companyInitials, logoUrl, counts }: Props) {
   const pathname = usePathname();
+  const { data: live } = useShellCounts(counts);
   const [open, setOpen] = useState(false);
   const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
   return (
@@ -48,21 +51,30 @@ export function Sidebar({ items, companyName, companyInitials, logoUrl }: Props)
           </div>
         </div>
         <nav aria-label="Main" className="flex-1 space-y-1 px-3">
-          {items.map((item) => (
-            <Link
-              key={item.href}
-              href={item.href}
-              onClick={() => setOpen(false)}
-              aria-current={isActive(item.href) ? "page" : undefined}
-              className={cn(
-                "flex items-center gap-3 rounded-md px-3 py-2 text-sm",
-                isActive(item.href) ? "bg-white/15 font-medium text-white" : "text-slate-300 hover:bg-white/10 hover:text-white",
-              )}
-            >
-              <span aria-hidden="true">{item.icon}</span>
-              {item.label}
-            </Link>
-          ))}
+          {items.map((item) => {
+            const badge = item.badge === "inbox" ? live.inbox : 0;
+            return (
+              <Link
+                key={item.href}
+                href={item.href}
+                onClick={() => setOpen(false)}
+                aria-current={isActive(item.href) ? "page" : undefined}
+                aria-label={item.badge ? `${item.label}, ${badge} waiting` : undefined}
+                className={cn(
+                  "flex items-center gap-3 rounded-md px-3 py-2 text-sm",
+                  isActive(item.href) ? "bg-white/15 font-medium text-white" : "text-slate-300 hover:bg-white/10 hover:text-white",
+                )}
+              >
+                <span aria-hidden="true">{item.icon}</span>
+                {item.label}
+                {badge > 0 ? (
+                  <span aria-hidden="true" data-testid={`nav-badge-${item.badge}`} className="ml-auto min-w-6 rounded-full bg-brand px-2 py-0.5 text-center text-xs font-semibold text-white">
+                    {badge > 99 ? "99+" : badge}
+                  </span>
+                ) : null}
+              </Link>
+            );
+          })}
         </nav>
       </aside>
     </>

@@ -90,6 +90,8 @@ const ZSearch = z.string().trim().max(200).optional().transform((value) => value
 export const ZInboxQuery = z.object({
   search: ZSearch,
   flowId: ZId.optional(),
+  /** `overdue=1`: only items whose due time has passed. */
+  overdue: z.stringbool().optional(),
   sort: z.enum(["newest", "oldest", "due"]).optional(),
   page: ZPageNumber,
   pageSize: ZPageSize,

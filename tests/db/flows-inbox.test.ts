@@ -157,6 +157,26 @@ describe("listInbox", () => {
     expect(mine.items.map((item) => item.instanceId).sort()).toEqual([...started].sort());
     expect(mine.items[0]).toMatchObject({ currentLevel: { name: "Manager Review" }, flow: { name: "Expense Approval Workflow" } });
   });
+
+  it("keeps only overdue items when asked, and finds an item by its reference", async () => {
+    const setup = await routedCompany();
+    const auditor = await principalOf(db, setup.people.auditor.id);
+    const late = setup.instances.role;
+    const onTime = await setup.submitted(setup.flows.role.flow.id);
+    await db.assignment.updateMany({ where: { instanceId: late, status: "OPEN" }, data: { dueAt: new Date(Date.now() - 60_000) } });
+    await db.assignment.updateMany({ where: { instanceId: onTime, status: "OPEN" }, data: { dueAt: new Date(Date.now() + 3_600_000) } });
+
+    expect(ids(await listInbox(auditor))).toEqual([late, onTime].sort());
+    const overdue = await listInbox(auditor, { overdue: true });
+    expect(overdue.items.map((item) => [item.instanceId, item.isOverdue])).toEqual([[late, true]]);
+    expect(ids(await listInbox(auditor, { overdue: false }))).toEqual([late, onTime].sort());
+
+    // The reference the inbox shows is the id's first 8 characters, typed with or without "#", any case.
+    const reference = `#${onTime.slice(0, 8).toUpperCase()}`;
+    expect(ids(await listInbox(auditor, { search: reference }))).toEqual([onTime]);
+    expect(ids(await listInbox(auditor, { search: onTime.slice(0, 8) }))).toEqual([onTime]);
+    expect(ids(await listInbox(auditor, { search: reference, overdue: true }))).toEqual([]);
+  });
 });
 
 describe("the instance page", () => {

@@ -13,7 +13,7 @@ import { sql } from "./sql";
 
 export const INBOX_SORTS = ["newest", "oldest", "due"] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
-export type InboxQuery = { search?: string; flowId?: string; sort?: InboxSort; page?: number; pageSize?: number };
+export type InboxQuery = { search?: string; flowId?: string; overdue?: boolean; sort?: InboxSort; page?: number; pageSize?: number };
 
 export type KeyField = { key: string; label: string; value: string | number | boolean };
 export type InboxItem = {
@@ -66,12 +66,15 @@ const ACTIONABLE = `
   AND (i."initiatorId" <> $3::uuid OR COALESCE((l.config->>'allowSelfApproval')::boolean, false)
        OR EXISTS (SELECT 1 FROM flow_level_assignees x WHERE x."levelId" = l.id AND x.kind = 'INITIATOR'))`;
 
+// $8 the reference pattern (the search without a leading "#", matched against the instance id the
+// UI shows a prefix of), $9 overdue only (the due time of the assignment has passed).
 const FILTERS = `
   ($4::uuid IS NULL OR i."flowId" = $4::uuid)
-  AND ($5::text IS NULL OR f.name ILIKE $5 OR l.name ILIKE $5 OR (u."firstName" || ' ' || u."lastName") ILIKE $5 OR i.data::text ILIKE $5)`;
+  AND ($5::text IS NULL OR f.name ILIKE $5 OR l.name ILIKE $5 OR (u."firstName" || ' ' || u."lastName") ILIKE $5 OR i.data::text ILIKE $5 OR i.id::text ILIKE $8)
+  AND ($9::boolean IS NOT TRUE OR m."dueAt" < now())`;
 
 const pageStatement = (sort: InboxSort) => ({
-  name: `flow_inbox_page_${sort}_v2`,
+  name: `flow_inbox_page_${sort}_v3`,
   text: `
   WITH ${CANDIDATES}
   SELECT m."instanceId", i.version, i."flowId", f.name AS "flowName", i."flowVersionId", m."levelId", l.name AS "levelName",
@@ -142,6 +145,8 @@ async function versionsOf(companyId: string, ids: readonly string[]): Promise<Ma
 }
 
 const searchPattern = (search: string | undefined) => (search?.trim() ? `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null);
+/** "#3f2a" finds the instance whose reference (id prefix) the UI shows as #3F2A…. */
+const referencePattern = (search: string | undefined) => searchPattern(search?.trim().replace(/^#/, "").toLowerCase());
 const clampPage = (query: { page?: number; pageSize?: number }) => ({ page: Math.max(1, Math.floor(query.page ?? 1)), pageSize: Math.min(100, Math.max(1, Math.floor(query.pageSize ?? 50))) });
 
 /** A page of the user's inbox, with flow, level, initiator, age, due time and key fields. */
@@ -149,7 +154,17 @@ export async function listInbox(principal: Principal, query: InboxQuery = {}): P
   const { page, pageSize } = clampPage(query);
   const rows = await sql<InboxRow>({
     ...pageStatement(query.sort ?? "newest"),
-    values: [principal.companyId, principalsOf(principal), principal.userId, query.flowId ?? null, searchPattern(query.search), pageSize + 1, (page - 1) * pageSize],
+    values: [
+      principal.companyId,
+      principalsOf(principal),
+      principal.userId,
+      query.flowId ?? null,
+      searchPattern(query.search),
+      pageSize + 1,
+      (page - 1) * pageSize,
+      referencePattern(query.search),
+      query.overdue ?? false,
+    ],
   });
   const versions = await versionsOf(principal.companyId, rows.map((row) => row.flowVersionId));
   const now = Date.now();

@@ -5,7 +5,10 @@ import { apiRoute } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 
-/** `?view=inbox` (default): what waits for me; `?view=mine`: what I started. Paged with `page`/`pageSize`. */
+/**
+ * `?view=inbox` (default): what waits for me (`search`, `flowId`, `overdue=1`, `sort=newest|oldest|due`);
+ * `?view=mine`: what I started. Paged with `page`/`pageSize`.
+ */
 export const GET = apiRoute({ permission: "instances.view" }, async ({ request, principal }) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = ZInstancesQuery.safeParse({ view: "inbox", ...params });
