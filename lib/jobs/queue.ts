@@ -10,6 +10,7 @@ import { graphileLogger } from "./logger";
 export const JOB_QUEUE_SCHEMA = "graphile_worker";
 export const FLOW_TIMER_TASK = "flow-timer";
 export const TRIGGER_EXECUTE_TASK = "trigger-execute";
+export const TRIGGER_SCHEDULE_TASK = "trigger-schedule";
 
 const installed = new Map<string, Promise<void>>();
 

@@ -3,7 +3,8 @@ import type { TaskList } from "graphile-worker";
 import { fireTimer, ZTimerPayload } from "@/lib/flows/runner/fire-timer";
 import { z } from "zod";
 import { executeTrigger } from "@/lib/triggers/execute";
-import { FLOW_TIMER_TASK, TRIGGER_EXECUTE_TASK } from "./queue";
+import { fireSchedule, ZSchedulePayload } from "@/lib/triggers/schedule";
+import { FLOW_TIMER_TASK, TRIGGER_EXECUTE_TASK, TRIGGER_SCHEDULE_TASK } from "./queue";
 
 const ZExecutePayload = z.object({ executionId: z.uuid() });
 
@@ -31,5 +32,13 @@ export const taskList: TaskList = {
     if (outcome.reschedule) await helpers.addJob(TRIGGER_EXECUTE_TASK, parsed.data, { runAt: outcome.reschedule, jobKey: `trigger-execute:${parsed.data.executionId}`, maxAttempts: 8 });
     // A retryable failure: throwing makes graphile-worker retry with exponential back-off.
     if (outcome.retry) throw new Error(outcome.retry.message);
+  },
+  [TRIGGER_SCHEDULE_TASK]: async (payload, helpers) => {
+    const parsed = ZSchedulePayload.safeParse(payload);
+    if (!parsed.success) {
+      helpers.logger.error(`trigger-schedule job ${helpers.job.id} has an invalid payload`);
+      return;
+    }
+    await fireSchedule(parsed.data);
   },
 };

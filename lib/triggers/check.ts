@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/lib/db";
 import type { FieldErrors } from "@/lib/errors";
 import { ZTableSchema } from "@/lib/tables/columns";
 import type { TTrigger } from "./definition";
+import { cronProblem } from "./cron";
 import { offersPath, triggerTypeEnv } from "./event-env";
 import { templateVariables } from "./template";
 
@@ -21,7 +22,13 @@ export async function checkTrigger(db: Tx | Db, companyId: string, trigger: TTri
   if (trigger.flowId && !(await db.flow.findFirst({ where: { id: trigger.flowId, companyId }, select: { id: true } }))) add("flowId", "The flow does not exist");
   if (trigger.tableId && !(await db.customTable.findFirst({ where: { id: trigger.tableId, companyId, archivedAt: null }, select: { id: true } }))) add("tableId", "The table does not exist");
   if (ROW_EVENTS.has(trigger.eventType) && !trigger.tableId) add("tableId", "Choose the table whose rows this trigger watches");
-  if (trigger.eventType === "SCHEDULED" && !trigger.eventConfig.cron) add("eventConfig.cron", "Give the schedule as a cron expression");
+  if (trigger.eventType === "SCHEDULED") {
+    if (!trigger.eventConfig.cron) add("eventConfig.cron", "Give the schedule as a cron expression");
+    else {
+      const problem = cronProblem(trigger.eventConfig.cron, trigger.eventConfig.timeZone || "UTC");
+      if (problem) add("eventConfig.cron", problem);
+    }
+  }
   if (trigger.eventType === "FIELD_CHANGED" && !trigger.eventConfig.field) add("eventConfig.field", "Choose the field to watch");
   if (TASK_EVENTS.has(trigger.eventType) && trigger.tableId) add("tableId", "Form events do not come from tables");
   if (Object.keys(errors).length) return errors;

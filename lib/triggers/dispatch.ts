@@ -41,6 +41,8 @@ export async function dispatchOutbox(): Promise<{ events: number; executions: nu
         for (const trigger of matching) {
           if (!inScope(trigger, view)) continue;
           if (event.type === "FIELD_CHANGED" && trigger.eventConfig?.field && trigger.eventConfig.field !== view.scope.field) continue;
+          // A webhook belongs to the one trigger whose URL received it; a schedule to its trigger.
+          if ((event.type === "WEBHOOK_RECEIVED" || event.type === "SCHEDULED") && event.entityId !== trigger.id) continue;
           rows.push({ triggerId: trigger.id, eventId: event.id, companyId: event.companyId, eventData: JSON.stringify(view.scope) });
         }
       }

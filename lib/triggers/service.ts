@@ -5,6 +5,8 @@ import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNames
 import { inTransaction, type ServiceContext } from "@/lib/service-context";
 import { checkTrigger } from "./check";
 import { ZTriggerInput, type TTrigger } from "./definition";
+import { syncSchedule } from "./schedule";
+import { addSecret } from "./secrets";
 
 const json = (value: unknown) => value as InputJsonValue;
 
@@ -35,9 +37,13 @@ export async function createTrigger(ctx: ServiceContext, raw: unknown) {
   return inTransaction(ctx, async (tx, audit) => {
     const errors = await checkTrigger(tx, ctx.companyId, trigger);
     if (Object.keys(errors).length) throw new AppError("VALIDATION", "Some settings need attention.", { fieldErrors: errors });
-    const saved = await tx.trigger.create({ data: { companyId: ctx.companyId, ...columns(trigger) }, select: { id: true, name: true, updatedAt: true } });
+    const saved = await tx.trigger.create({ data: { companyId: ctx.companyId, ...columns(trigger) }, select: { id: true, name: true, updatedAt: true, isActive: true, archivedAt: true, eventType: true, eventConfig: true } });
+    // Webhook triggers (inbound, or calling out) get a signing secret, shown this once.
+    const needsSecret = trigger.eventType === "WEBHOOK_RECEIVED" || trigger.actions.some((action) => action.type === "call_webhook");
+    const secret = needsSecret ? await addSecret(tx, ctx.companyId, saved.id) : null;
+    const nextRun = await syncSchedule(tx, saved);
     await audit({ action: "trigger.created", entity: "Trigger", entityId: saved.id, after: { name: trigger.name, eventType: trigger.eventType, actions: trigger.actions.map((action) => action.type) } });
-    return saved;
+    return { id: saved.id, name: saved.name, updatedAt: saved.updatedAt, secret, nextRun };
   });
 }
 
@@ -54,7 +60,8 @@ export async function updateTrigger(ctx: ServiceContext, ref: z.output<typeof ZT
     const errors = await checkTrigger(tx, ctx.companyId, trigger);
     if (Object.keys(errors).length) throw new AppError("VALIDATION", "Some settings need attention.", { fieldErrors: errors });
     const data = columns(trigger);
-    const saved = await tx.trigger.update({ where: { id: current.id }, data: { ...data, conditions: trigger.condition ? data.conditions : json(null) }, select: { id: true, name: true, updatedAt: true } });
+    const saved = await tx.trigger.update({ where: { id: current.id }, data: { ...data, conditions: trigger.condition ? data.conditions : json(null) }, select: { id: true, name: true, updatedAt: true, isActive: true, archivedAt: true, eventType: true, eventConfig: true } });
+    const nextRun = await syncSchedule(tx, saved);
     await audit({
       action: "trigger.updated",
       entity: "Trigger",
@@ -62,7 +69,7 @@ export async function updateTrigger(ctx: ServiceContext, ref: z.output<typeof ZT
       before: { name: current.name, isActive: current.isActive, eventType: current.eventType, conditions: current.conditions, actions: current.actions, settings: current.settings },
       after: { name: trigger.name, isActive: trigger.isActive, eventType: trigger.eventType, conditions: trigger.condition ? { source: trigger.condition } : null, actions: trigger.actions, settings: trigger.settings },
     });
-    return saved;
+    return { id: saved.id, name: saved.name, updatedAt: saved.updatedAt, nextRun };
   });
 }
 
@@ -71,6 +78,7 @@ export async function setTriggerActive(ctx: ServiceContext, input: { triggerId: 
   return inTransaction(ctx, async (tx, audit) => {
     const updated = await tx.trigger.updateMany({ where: { id: input.triggerId, companyId: ctx.companyId, archivedAt: null }, data: { isActive: input.isActive } });
     if (updated.count !== 1) throw new AppError("NOT_FOUND", "Trigger not found.");
+    await syncSchedule(tx, await tx.trigger.findUniqueOrThrow({ where: { id: input.triggerId } }));
     await audit({ action: input.isActive ? "trigger.activated" : "trigger.deactivated", entity: "Trigger", entityId: input.triggerId });
   });
 }
@@ -79,6 +87,7 @@ export async function archiveTrigger(ctx: ServiceContext, input: { triggerId: st
   return inTransaction(ctx, async (tx, audit) => {
     const updated = await tx.trigger.updateMany({ where: { id: input.triggerId, companyId: ctx.companyId, archivedAt: null }, data: { archivedAt: new Date(), isActive: false } });
     if (updated.count !== 1) throw new AppError("NOT_FOUND", "Trigger not found.");
+    await syncSchedule(tx, await tx.trigger.findUniqueOrThrow({ where: { id: input.triggerId } }));
     await audit({ action: "trigger.archived", entity: "Trigger", entityId: input.triggerId });
   });
 }

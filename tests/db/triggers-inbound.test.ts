@@ -1,0 +1,123 @@
+// Inbound webhooks and schedules on real PostgreSQL: a Standard Webhooks request (signed with the
+// spec's own library) is stored once and answered 202; bad signatures, stale timestamps, oversized
+// or non-JSON bodies and unknown triggers are refused with problem JSON and store nothing; rotation
+// accepts both secrets during the overlap; a schedule fires each slot once and keeps its chain.
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.mock("@/lib/auth/auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
+
+import * as hookRoute from "@/app/api/hooks/[id]/route";
+import { db } from "@/lib/db";
+import { closeRunnerPool } from "@/lib/flows/runner/sql";
+import { dispatchOutbox } from "@/lib/triggers/dispatch";
+import { executeTrigger } from "@/lib/triggers/execute";
+import { fireSchedule } from "@/lib/triggers/schedule";
+import { rotateSecret } from "@/lib/triggers/secrets";
+import { createTrigger, setTriggerActive } from "@/lib/triggers/service";
+import { actingAs, loadDemo, type Demo } from "../support/flow-fixtures";
+
+let demo: Demo;
+beforeAll(async () => {
+  demo = await loadDemo(db);
+});
+afterAll(async () => {
+  await closeRunnerPool();
+  await db.$disconnect();
+});
+
+async function post(triggerId: string, body: string, headers: Record<string, string>) {
+  const response = await hookRoute.POST(new Request(`http://localhost:3000/api/hooks/${triggerId}`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } }), { params: Promise.resolve({ id: triggerId }) });
+  return { status: response.status, type: response.headers.get("content-type"), json: (await response.json()) as Record<string, unknown> };
+}
+
+function signed(secret: string, body: string, id = `msg_${Math.random().toString(36).slice(2)}`, at = new Date()) {
+  return { "webhook-id": id, "webhook-timestamp": String(Math.floor(at.getTime() / 1000)), "webhook-signature": new Webhook(secret).sign(id, at, body) };
+}
+
+const eventsOf = (triggerId: string) => db.outboxEvent.findMany({ where: { companyId: demo.company.id, type: "WEBHOOK_RECEIVED", entityId: triggerId } });
+
+describe("inbound webhooks", () => {
+  it("stores a signed request once, refuses everything else, and runs the trigger on the payload", async () => {
+    const admin = await actingAs(db, demo.people.admin.id);
+    const created = await createTrigger(admin, {
+      name: "Order paid",
+      eventType: "WEBHOOK_RECEIVED",
+      condition: "payload.total > 100",
+      actions: [{ type: "notify", config: { userIds: [demo.people.finance.id], title: "Order {{payload.order}} paid: {{payload.total}}" } }],
+    });
+    expect(created.secret).toMatch(/^whsec_/);
+    const secret = created.secret!;
+    const body = JSON.stringify({ order: "A-17", total: 250 });
+    const headers = signed(secret, body);
+
+    expect(await post(created.id, body, headers)).toMatchObject({ status: 202, json: { accepted: true, duplicate: false } });
+    expect(await post(created.id, body, headers)).toMatchObject({ status: 202, json: { duplicate: true } });
+    expect(await eventsOf(created.id)).toHaveLength(1);
+
+    const tampered = await post(created.id, JSON.stringify({ order: "A-17", total: 1 }), headers);
+    expect(tampered).toMatchObject({ status: 401, json: { detail: "The signature does not match." } });
+    expect(tampered.type).toMatch(/problem\+json/);
+    const stale = await post(created.id, body, signed(secret, body, "msg_old", new Date(Date.now() - 10 * 60_000)));
+    expect(stale).toMatchObject({ status: 401, json: { detail: expect.stringMatching(/5 minutes/) } });
+    expect((await post(created.id, body, {})).status).toBe(401);
+    const big = "x".repeat(300 * 1024);
+    expect((await post(created.id, big, signed(secret, big))).status).toBe(413);
+    expect((await post(created.id, "not json", signed(secret, "not json"))).status).toBe(400);
+    expect((await post("00000000-0000-4000-8000-000000000000", body, headers)).status).toBe(404);
+    expect(await eventsOf(created.id)).toHaveLength(1);
+
+    await dispatchOutbox();
+    const execution = await db.triggerExecution.findFirstOrThrow({ where: { triggerId: created.id } });
+    expect(await executeTrigger(execution.id, { lastAttempt: false })).toMatchObject({ status: "SUCCESS" });
+    const note = await db.notification.findFirstOrThrow({ where: { userId: demo.people.finance.id, type: "trigger" }, orderBy: { createdAt: "desc" } });
+    expect(note.title).toBe("Order A-17 paid: 250");
+  });
+
+  it("accepts the old and the new secret during a rotation's overlap, then only the new one", async () => {
+    const admin = await actingAs(db, demo.people.admin.id);
+    const created = await createTrigger(admin, { name: "Rotating", eventType: "WEBHOOK_RECEIVED", actions: [{ type: "notify", config: { userIds: [demo.people.admin.id], title: "ping" } }] });
+    const old = created.secret!;
+    const rotated = await rotateSecret(admin, { triggerId: created.id, overlapHours: 24 });
+    const body = "{}";
+    expect((await post(created.id, body, signed(old, body))).status).toBe(202);
+    expect((await post(created.id, body, signed(rotated.secret, body))).status).toBe(202);
+    await db.triggerSecret.updateMany({ where: { triggerId: created.id, expiresAt: { not: null } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await post(created.id, body, signed(old, body))).status).toBe(401);
+    expect((await post(created.id, body, signed(rotated.secret, body))).status).toBe(202);
+  });
+});
+
+describe("schedules", () => {
+  const jobOf = (triggerId: string) =>
+    db.$queryRawUnsafe<{ run_at: Date; payload: { slot: string } }[]>(`SELECT run_at, payload FROM graphile_worker._private_jobs WHERE key = $1`, `trigger-schedule:${triggerId}`);
+
+  it("keeps one job for the next slot, fires each slot once, and stops when switched off", async () => {
+    const admin = await actingAs(db, demo.people.admin.id);
+    const bad = await createTrigger(admin, { name: "Bad", eventType: "SCHEDULED", eventConfig: { cron: "61 * * * *" }, actions: [{ type: "notify", config: { userIds: [demo.people.admin.id], title: "x" } }] }).catch((error) => error);
+    expect(bad).toMatchObject({ code: "VALIDATION", fieldErrors: { "eventConfig.cron": [expect.stringMatching(/minute/)] } });
+
+    const created = await createTrigger(admin, { name: "Daily digest", eventType: "SCHEDULED", eventConfig: { cron: "0 7 * * *", timeZone: "Europe/Berlin" }, actions: [{ type: "notify", config: { userIds: [demo.people.admin.id], title: "Digest for {{scheduledFor}}" } }] });
+    const [job] = await jobOf(created.id);
+    expect(job!.run_at.toISOString()).toBe(created.nextRun!.toISOString());
+    expect([5, 6]).toContain(created.nextRun!.getUTCHours()); // 07:00 in Berlin
+
+    const slot = job!.payload.slot;
+    expect(await fireSchedule({ triggerId: created.id, slot })).toEqual({ fired: true });
+    expect(await fireSchedule({ triggerId: created.id, slot })).toEqual({ fired: false });
+    const events = await db.outboxEvent.findMany({ where: { type: "SCHEDULED", entityId: created.id } });
+    expect(events).toHaveLength(1);
+    const [next] = await jobOf(created.id);
+    expect(next!.run_at.getTime() - new Date(slot).getTime()).toBe(24 * 3_600_000);
+
+    await dispatchOutbox();
+    const execution = await db.triggerExecution.findFirstOrThrow({ where: { triggerId: created.id } });
+    await executeTrigger(execution.id, { lastAttempt: false });
+    expect((await db.notification.findFirstOrThrow({ where: { userId: demo.people.admin.id, title: { startsWith: "Digest" } } })).title).toBe(`Digest for ${slot}`);
+
+    await setTriggerActive(admin, { triggerId: created.id, isActive: false });
+    expect(await jobOf(created.id)).toEqual([]);
+    expect(await fireSchedule({ triggerId: created.id, slot: next!.payload.slot })).toEqual({ fired: false });
+  });
+});
