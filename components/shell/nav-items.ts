@@ -7,6 +7,7 @@ export type NavItem = { href: string; label: string; permission?: Permission; sy
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Dashboard", icon: "▦" },
   { href: "/forms", label: "Forms", permission: "tasks.view", icon: "☑" },
+  { href: "/flows", label: "Flows", permission: "flows.view", icon: "⇶" },
   { href: "/organisation/departments", label: "Departments", permission: "departments.view", icon: "⌂" },
   { href: "/organisation/roles", label: "Roles", permission: "roles.view", icon: "◈" },
   { href: "/organisation/users", label: "People", permission: "users.view", icon: "☺" },

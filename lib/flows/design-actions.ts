@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { companyAction } from "@/lib/action";
+import { isAppError } from "@/lib/errors";
 import { ZCreateFlow, ZFlowId, ZPublishFlow, ZSaveFlowDraft } from "@/lib/flows/editor/schema";
 import { createFlow, createFlowDraftFromPublished, publishFlow, saveFlowDraft, setFlowArchived } from "@/lib/flows/service";
 
@@ -18,12 +19,20 @@ export const createFlowAction = companyAction({ schema: ZCreateFlow, permission:
   return { id: created.id };
 });
 
-// Autosave: the editor page keeps its own state, so only the list and overview need fresh data.
-export const saveFlowDraftAction = companyAction({ schema: ZSaveFlowDraft, permission: "flows.update" }, async ({ input, ctx }) => {
-  const saved = await saveFlowDraft(ctx, input);
-  revalidatePath("/flows");
-  revalidatePath(`/flows/${input.flowId}`);
-  return { revision: saved.revision, savedAt: saved.savedAt.toISOString() };
+export type SaveDraftOutcome = { status: "saved"; revision: number; savedAt: string } | { status: "conflict"; message: string };
+
+// Autosave: the editor page keeps its own state, so only the list and overview need fresh data. A
+// conflict is an expected outcome the editor must tell apart (it stops autosaving), so it is data.
+export const saveFlowDraftAction = companyAction({ schema: ZSaveFlowDraft, permission: "flows.update" }, async ({ input, ctx }): Promise<SaveDraftOutcome> => {
+  try {
+    const saved = await saveFlowDraft(ctx, input);
+    revalidatePath("/flows");
+    revalidatePath(`/flows/${input.flowId}`);
+    return { status: "saved", revision: saved.revision, savedAt: saved.savedAt.toISOString() };
+  } catch (error) {
+    if (isAppError(error) && error.code === "CONFLICT") return { status: "conflict", message: error.message };
+    throw error;
+  }
 });
 
 export const publishFlowAction = companyAction({ schema: ZPublishFlow, permission: "flows.publish" }, async ({ input, ctx }) => {

@@ -121,7 +121,8 @@ describe("flow design server actions", () => {
     const created = await createFlowAction({ name: "Action purchase" });
     if (!created.ok) throw new Error(created.error);
     const saved = await saveFlowDraftAction({ flowId: created.data.id, revision: 1, definition: design() });
-    expect(saved).toMatchObject({ ok: true, data: { revision: 2 } });
+    expect(saved).toMatchObject({ ok: true, data: { status: "saved", revision: 2 } });
+    expect(await saveFlowDraftAction({ flowId: created.data.id, revision: 1, definition: design() })).toMatchObject({ ok: true, data: { status: "conflict", message: expect.stringMatching(/^Sarah Admin saved this flow at/) } });
     const broken = design();
     broken.levels[2]!.assignees = [];
     await saveFlowDraftAction({ flowId: created.data.id, revision: 2, definition: broken });

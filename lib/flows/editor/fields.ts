@@ -14,6 +14,14 @@ export type FormVersionOption = {
   labels: Readonly<Record<string, string>>;
 };
 
+/** What the editor's pickers offer (the company's roles, departments, active people, published forms). */
+export type EditorOptions = {
+  roles: { id: string; name: string }[];
+  departments: { id: string; name: string }[];
+  users: { id: string; name: string; email: string }[];
+  forms: FormVersionOption[];
+};
+
 /** Check options for a definition: each level's fields are those of its forms (unknown forms fill none). */
 export function checkOptionsFor(definition: TFlowDefinition, forms: ReadonlyMap<string, { fields: TypeEnv }>): CheckFlowOptions {
   const fieldsAt: Record<string, TypeEnv> = {};
