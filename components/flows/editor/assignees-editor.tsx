@@ -63,8 +63,8 @@ export function AssigneesEditor({ idPrefix, assignees, options, error, onChange 
         ))}
       </ul>
       <div className="flex flex-wrap items-end gap-2">
-        <label className="text-xs text-slate-600">
-          Add
+        <div className="text-xs text-slate-600">
+          <label htmlFor={`${idPrefix}-assignees`}>Add</label>
           <select
             id={`${idPrefix}-assignees`}
             value={kind}
@@ -81,11 +81,11 @@ export function AssigneesEditor({ idPrefix, assignees, options, error, onChange 
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {needsTarget ? (
-          <label className="text-xs text-slate-600">
-            {kind === "ROLE" ? "Role" : kind === "DEPARTMENT" ? "Department" : "Person"}
-            <select value={target} onChange={(event) => setTarget(event.target.value)} className="mt-0.5 block max-w-[14rem] rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          <div className="text-xs text-slate-600">
+            <label htmlFor={`${idPrefix}-assignee-target`}>{kind === "ROLE" ? "Role" : kind === "DEPARTMENT" ? "Department" : "Person"}</label>
+            <select id={`${idPrefix}-assignee-target`} value={target} onChange={(event) => setTarget(event.target.value)} className="mt-0.5 block max-w-[14rem] rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
               <option value="">Choose…</option>
               {choices.map((choice) => (
                 <option key={choice.id} value={choice.id}>
@@ -93,7 +93,7 @@ export function AssigneesEditor({ idPrefix, assignees, options, error, onChange 
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ) : null}
         <Button
           type="button"

@@ -118,8 +118,8 @@ export function LevelCard({ level, index, count, definition, options, expanded, 
                 );
               })}
             </ul>
-            <label className="block text-xs text-slate-600">
-              Add a form
+            <div className="text-xs text-slate-600">
+              <label htmlFor={id("taskVersionIds")}>Add a form</label>
               <select
                 id={id("taskVersionIds")}
                 value=""
@@ -135,7 +135,7 @@ export function LevelCard({ level, index, count, definition, options, expanded, 
                     </option>
                   ))}
               </select>
-            </label>
+            </div>
             {message("taskVersionIds")}
           </fieldset>
 

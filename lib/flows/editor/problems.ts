@@ -52,5 +52,7 @@ export function problemPath(definition: TFlowDefinition, problem: FlowProblem): 
  * Runs in the browser (as you edit) and on the server (at publish) with the same inputs.
  */
 export function checkDraft(definition: TFlowDefinition, options: CheckFlowOptions = {}): LocatedProblem[] {
-  return checkFlow(definition, options).map((problem) => ({ ...problem, path: problemPath(definition, problem) }));
+  // Branches need no name; the messages then call them by their number ("#2"), as the editor does.
+  const named = { ...definition, branches: definition.branches.map((branch, index) => (branch.name.trim() ? branch : { ...branch, name: `#${index + 1}` })) };
+  return checkFlow(named, options).map((problem) => ({ ...problem, path: problemPath(definition, problem) }));
 }
