@@ -150,6 +150,18 @@ export function FlowEditor({ flowId, draft, options, canPublish }: Props) {
             </ol>
           )}
         </section>
+      </div>
+      <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start" aria-label="Draft status">
+        <Card className="space-y-3 p-4">
+          <p className="text-xs uppercase tracking-wide text-slate-500">Draft v{draft.number}</p>
+          <SaveStatus state={autosave.state} />
+          {canPublish ? <PublishDialog flowId={flowId} disabled={Boolean(publishBlocker)} reason={publishBlocker} /> : null}
+        </Card>
+        <Card className="p-4">
+          <ProblemsPanel definition={definition} problems={problems} onSelect={focusProblem} />
+        </Card>
+      </aside>
+      <div className="min-w-0 lg:col-span-2">
         <BranchesTable
           definition={definition}
           fieldsAt={fieldsAt}
@@ -161,16 +173,6 @@ export function FlowEditor({ flowId, draft, options, canPublish }: Props) {
           onRemove={(branchId) => apply((current) => removeBranch(current, branchId))}
         />
       </div>
-      <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start" aria-label="Draft status">
-        <Card className="space-y-3 p-4">
-          <p className="text-xs uppercase tracking-wide text-slate-500">Draft v{draft.number}</p>
-          <SaveStatus state={autosave.state} />
-          {canPublish ? <PublishDialog flowId={flowId} disabled={Boolean(publishBlocker)} reason={publishBlocker} /> : null}
-        </Card>
-        <Card className="p-4">
-          <ProblemsPanel definition={definition} problems={problems} onSelect={focusProblem} />
-        </Card>
-      </aside>
     </div>
   );
 }
