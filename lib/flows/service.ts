@@ -86,6 +86,7 @@ export async function saveFlowDraft(ctx: ServiceContext, input: z.output<typeof 
       data: { revision: { increment: 1 } },
     });
     if (saved.count !== 1) {
+      if (!(await findDraft(tx, ctx.companyId, flow.id))) throw new AppError("CONFLICT", "This draft was published meanwhile; reload to continue from the published version.");
       const who = await lastDraftWriter(tx, ctx.companyId, flow.id);
       throw new AppError("CONFLICT", `${who ?? "Someone else"} saved this flow at ${savedAtText(draft.updatedAt)}; reload to see their changes.`, {
         details: { savedAt: draft.updatedAt.toISOString(), savedBy: who, revision: draft.revision },
@@ -124,6 +125,9 @@ export async function publishFlow(ctx: ServiceContext, input: z.output<typeof ZP
     if (flow.archivedAt) throw new AppError("CONFLICT", "This flow is archived; unarchive it before publishing.");
     const draft = await findDraft(tx, ctx.companyId, flow.id);
     if (!draft) throw new AppError("CONFLICT", "There is no draft to publish; this version is already published.");
+    // Lock the draft row before reading its parts: a save in flight either committed already (and is
+    // what gets checked) or waits and then finds the version published — never an unchecked freeze.
+    await tx.$executeRaw`SELECT id FROM flow_versions WHERE id = ${draft.id}::uuid FOR UPDATE`;
     const definition = await readDefinition(tx, ctx.companyId, draft.id);
     const forms = await formFieldEnvs(tx, ctx.companyId, definition.levels.flatMap((level) => level.taskVersionIds));
     const problems = checkDraft(definition, checkOptionsFor(definition, forms));

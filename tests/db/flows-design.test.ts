@@ -8,6 +8,7 @@ import { settleFlowMail } from "@/lib/flows/runner/mail";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
 import { startInstance } from "@/lib/flows/runner/start-instance";
 import { createFlow, createFlowDraftFromPublished, publishFlow, saveFlowDraft, setFlowArchived } from "@/lib/flows/service";
+import { clearFlowVersionParts, writeFlowVersionParts } from "@/lib/flows/write-version";
 import { contextFor, createCompany, createUser } from "../support/fixtures";
 import { actingAs, expense, loadDemo, uploadFile, type Demo } from "../support/flow-fixtures";
 import { purchaseRequest } from "../support/flow-design";
@@ -124,6 +125,38 @@ describe("flow design", () => {
     await expect(saveFlowDraft(ctx, { flowId: flow.id, revision: 2, definition: design() })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(publishFlow(ctx, { flowId: flow.id, changeNote: null })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await db.auditLog.count({ where: { entityId: flow.id, action: "flow.published" } })).toBe(1);
+  });
+
+  it("a publish racing a save checks what the save wrote: it never freezes rows it did not check", async () => {
+    const { ctx, flow } = await newFlow();
+    const saved = await saveFlowDraft(ctx, { flowId: flow.id, revision: 1, definition: design() });
+    const broken = design();
+    broken.levels[2]!.assignees = [];
+    let release!: () => void;
+    let locked!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const hasLock = new Promise<void>((resolve) => (locked = resolve));
+    // A save caught between its compare-and-set and writing its rows (what saveFlowDraft does).
+    const save = db.$transaction(
+      async (tx) => {
+        await tx.flowVersion.updateMany({ where: { id: saved.versionId, revision: 2 }, data: { revision: { increment: 1 } } });
+        locked();
+        await gate;
+        await clearFlowVersionParts(tx, { companyId: ctx.companyId, flowVersionId: saved.versionId });
+        await writeFlowVersionParts(tx, { companyId: ctx.companyId, flowVersionId: saved.versionId, definition: broken });
+      },
+      { timeout: 20_000 },
+    );
+    await hasLock;
+    const publishing = publishFlow(ctx, { flowId: flow.id, changeNote: null }).then(
+      () => "published",
+      (error: { code?: string }) => error.code,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await save;
+    expect(await publishing).toBe("VALIDATION");
+    expect((await db.flowVersion.findUniqueOrThrow({ where: { id: saved.versionId } })).state).toBe("DRAFT");
   });
 
   it("starts a published flow and routes it as designed: 1,500 goes to finance, 500 completes after the manager", async () => {
