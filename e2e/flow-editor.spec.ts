@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
+import { createOtherCompany, idOf } from "./db";
 import { signIn } from "./fixtures";
 
 // The structured flow editor, as an admin would use it: create "Purchase request", add three levels
@@ -89,13 +90,15 @@ test("an admin designs and publishes a flow; an employee's request is routed to 
   await waitUntilSaved(page);
   // On a phone the editor fits the screen (the branches table scrolls inside its own box).
   await page.setViewportSize({ width: 390, height: 844 });
-  const overflowing = await page.evaluate(() =>
-    [...document.querySelectorAll("body *")]
-      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1 && !element.closest(".overflow-x-auto"))
+  const overflowing = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    // Toasts float above the page; what sits in a scroll box scrolls there.
+    elements: [...document.querySelectorAll("body *")]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1 && !element.closest("[data-sonner-toaster]") && !element.parentElement?.closest(".overflow-x-auto"))
       .slice(0, 5)
-      .map((element) => `${element.tagName}.${element.className}`.slice(0, 120)),
-  );
-  expect(overflowing).toEqual([]);
+      .map((element) => `${element.tagName}#${element.id}.${element.className}`.slice(0, 160)),
+  }));
+  expect(overflowing).toEqual({ scrollWidth: 390, elements: [] });
   await page.screenshot({ path: "test-results/screens/flow-editor-phone.png", fullPage: true });
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole("button", { name: "Publish…" }).click();
@@ -128,4 +131,21 @@ test("an admin designs and publishes a flow; an employee's request is routed to 
   const items = (await inbox.json()).data as { instanceId: string; flow: { name: string }; level: { name: string }; via: string }[];
   expect(items.find((item) => item.instanceId === instance.instanceId)).toMatchObject({ flow: { name: "Purchase request" }, level: { name: "Manager approval" } });
   await managerContext.close();
+});
+
+test("another company's admin can neither see nor change Acme's flows", async ({ page }) => {
+  const other = await createOtherCompany(`fe-${Date.now().toString(36)}`);
+  const acmeFlowId = await idOf(`SELECT f.id FROM flows f JOIN companies c ON c.id = f."companyId" WHERE c.slug = 'acme' AND f.name = 'Expense Approval Workflow'`, []);
+  await signIn(page, other.adminEmail, other.adminPassword);
+  await page.goto("/flows");
+  await expect(page.getByRole("link", { name: "Other purchase flow" })).toBeVisible();
+  await expect(page.getByText("Expense Approval Workflow")).toHaveCount(0);
+  for (const path of [`/flows/${acmeFlowId}`, `/flows/${acmeFlowId}/edit`]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+  }
+  const save = await page.request.put(`/api/v1/flows/${acmeFlowId}/draft`, { data: { revision: 1, definition: { schemaVersion: 1, levels: [], branches: [] } } });
+  expect(save.status()).toBe(404);
+  const publish = await page.request.post(`/api/v1/flows/${acmeFlowId}/publish`, { data: {} });
+  expect(publish.status()).toBe(404);
 });

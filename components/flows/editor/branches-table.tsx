@@ -42,7 +42,8 @@ export function BranchesTable({ definition, fieldsAt, labels, errorAt, problemAt
       {definition.branches.length === 0 ? (
         <p className="px-4 py-4 text-sm text-slate-500">No branches: each level leads to the next, and the last one completes the flow.</p>
       ) : (
-        <div className="overflow-x-auto">
+        // relative: the sr-only labels (absolutely positioned) stay inside the scroll box on a phone.
+        <div className="relative overflow-x-auto">
           <table className="min-w-full text-sm">
             <thead>
               <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
