@@ -74,7 +74,7 @@ export function BranchesTable({ definition, fieldsAt, labels, errorAt, problemAt
                     <td className="px-3 py-2 pt-3 text-xs text-slate-500">{index + 1}</td>
                     <td className="px-3 py-2">
                       <label htmlFor={id("fromLevelId")} className="sr-only">{`From level (${name})`}</label>
-                      <select id={id("fromLevelId")} value={branch.fromLevelId} onChange={(event) => onChange(branch.id, { fromLevelId: event.target.value })} className={cn(cell, "min-w-[9rem] border-slate-300")}>
+                      <select id={id("fromLevelId")} value={branch.fromLevelId} onChange={(event) => onChange(branch.id, { fromLevelId: event.target.value })} className={cn(cell, "min-w-[11rem] border-slate-300")}>
                         {levels.map((level, position) => (
                           <option key={level.id} value={level.id}>
                             {position + 1}. {level.name}
@@ -92,7 +92,7 @@ export function BranchesTable({ definition, fieldsAt, labels, errorAt, problemAt
                           onChange(branch.id, value.startsWith("level:") ? { target: "LEVEL", toLevelId: value.slice(6) } : { target: value as "COMPLETE" | "REJECT", toLevelId: null });
                         }}
                         aria-invalid={error("toLevelId") ? true : undefined}
-                        className={cn(cell, "min-w-[9rem]", error("toLevelId") ? "border-red-500" : "border-slate-300")}
+                        className={cn(cell, "min-w-[11rem]", error("toLevelId") ? "border-red-500" : "border-slate-300")}
                       >
                         {levels.map((level, position) => (
                           <option key={level.id} value={`level:${level.id}`}>

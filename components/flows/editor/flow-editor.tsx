@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useMemo, useState } from "react";
 import { get, useForm, useWatch, type FieldError } from "react-hook-form";
 import type { TFlowBranch, TFlowLevel } from "@/lib/flows/definition";
-import { checkOptionsFor, conditionFieldsAt, type EditorOptions } from "@/lib/flows/editor/fields";
+import { checkOptionsFor, conditionFieldsByLevel, type EditorOptions } from "@/lib/flows/editor/fields";
 import { addBranch, addLevel, moveLevel, newBranch, newLevel, removeBranch, removeLevel, updateBranch, updateLevel } from "@/lib/flows/editor/operations";
 import { checkDraft, type LocatedProblem } from "@/lib/flows/editor/problems";
 import { ZFlowDraft, type TFlowDraft } from "@/lib/flows/editor/schema";
@@ -61,7 +61,9 @@ export function FlowEditor({ flowId, draft, options, canPublish }: Props) {
   const labels = useMemo(() => Object.assign({}, ...options.forms.map((item) => item.labels)) as Record<string, string>, [options.forms]);
   // The live publish check: the very function publish runs, on the draft as it is now.
   const problems = useMemo(() => checkDraft(definition, checkOptionsFor(definition, forms)), [definition, forms]);
-  const fieldsAt = useCallback((levelId: string) => conditionFieldsAt(definition, levelId, forms), [definition, forms]);
+  // Computed once per edit for every level, not once per branch.
+  const fieldsByLevel = useMemo(() => conditionFieldsByLevel(definition, forms), [definition, forms]);
+  const fieldsAt = useCallback((levelId: string) => fieldsByLevel.get(levelId) ?? {}, [fieldsByLevel]);
 
   const errorAt = (path: string) => (get(errors, path) as FieldError | undefined)?.message;
   const problemPaths = new Set(problems.map((problem) => problem.path.replace(/\..*$/, "")));

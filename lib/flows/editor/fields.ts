@@ -34,10 +34,15 @@ export function checkOptionsFor(definition: TFlowDefinition, forms: ReadonlyMap<
 }
 
 /**
- * The fields a condition on a branch leaving `levelId` may read — filled on every route up to and
+ * The fields a condition on a branch leaving each level may read — filled on every route up to and
  * including that level, plus the initiator's attributes — exactly what checkFlow type-checks it with.
  */
-export function conditionFieldsAt(definition: TFlowDefinition, levelId: string, forms: ReadonlyMap<string, { fields: TypeEnv }>): TypeEnv {
+export function conditionFieldsByLevel(definition: TFlowDefinition, forms: ReadonlyMap<string, { fields: TypeEnv }>): Map<string, TypeEnv> {
   const available = availableFields(definition, checkOptionsFor(definition, forms).fieldsAt);
-  return { ...available.get(levelId), ...INITIATOR_ENV };
+  return new Map(definition.levels.map((level) => [level.id, { ...available.get(level.id), ...INITIATOR_ENV }]));
+}
+
+/** conditionFieldsByLevel for one level. */
+export function conditionFieldsAt(definition: TFlowDefinition, levelId: string, forms: ReadonlyMap<string, { fields: TypeEnv }>): TypeEnv {
+  return conditionFieldsByLevel(definition, forms).get(levelId) ?? { ...INITIATOR_ENV };
 }
