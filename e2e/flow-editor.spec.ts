@@ -64,6 +64,7 @@ test("an admin designs and publishes a flow; an employee's request is routed to 
   await page.getByLabel("Level name").first().focus();
   await problem.click();
   await expect(condition).toBeFocused();
+  await page.screenshot({ path: "test-results/screens/flow-editor-problem.png" });
   await condition.fill("amount >= 1000");
   await expect(condition).not.toHaveAttribute("aria-invalid");
   await expect(page.getByText("Means: Amount is at least 1,000")).toBeVisible();
@@ -148,4 +149,26 @@ test("another company's admin can neither see nor change Acme's flows", async ({
   expect(save.status()).toBe(404);
   const publish = await page.request.post(`/api/v1/flows/${acmeFlowId}/publish`, { data: {} });
   expect(publish.status()).toBe(404);
+});
+
+test("two people editing one draft: the second save is refused with who saved when, nothing is overwritten", async ({ page, context }) => {
+  await signIn(page, "admin@acme.com");
+  const created = await page.request.post("/api/v1/flows", { data: { name: `Shared draft ${Date.now().toString(36)}` } });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  const other = await context.newPage(); // the same admin in a second tab
+  await page.goto(`/flows/${id}/edit`);
+  await other.goto(`/flows/${id}/edit`);
+
+  await page.getByRole("button", { name: "Add level" }).click();
+  await level(page, 1).getByLabel("Level name").fill("First tab's level");
+  await waitUntilSaved(page);
+
+  await other.getByRole("button", { name: "Add level" }).click();
+  const alert = other.getByRole("alert").filter({ hasText: /Not saved: Sarah Admin saved this flow at \d\d:\d\d UTC; reload to see their changes\./ });
+  await expect(alert).toBeVisible();
+  await other.screenshot({ path: "test-results/screens/flow-editor-conflict.png" });
+  await alert.getByRole("button", { name: "Reload the latest draft" }).click();
+  await expect(level(other, 1).getByLabel("Level name")).toHaveValue("First tab's level");
+  await expect(other.getByRole("listitem", { name: /^Level 2:/ })).toHaveCount(0);
 });
