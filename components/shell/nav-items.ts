@@ -9,6 +9,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Dashboard", icon: "▦" },
   { href: "/inbox", label: "Inbox", permission: "instances.view", icon: "⤓", badge: "inbox" },
   { href: "/forms", label: "Forms", permission: "tasks.view", icon: "☑" },
+  { href: "/flows", label: "Flows", permission: "flows.view", icon: "⇶" },
   { href: "/organisation/departments", label: "Departments", permission: "departments.view", icon: "⌂" },
   { href: "/organisation/roles", label: "Roles", permission: "roles.view", icon: "◈" },
   { href: "/organisation/users", label: "People", permission: "users.view", icon: "☺" },

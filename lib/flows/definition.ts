@@ -37,7 +37,7 @@ export const ZEscalation = z.discriminatedUnion("to", [
 ]);
 export type TEscalation = z.infer<typeof ZEscalation>;
 
-const ZHours = z.number().positive().max(24 * 366);
+const ZHours = z.number("Enter a number of hours").positive("Must be more than 0 hours").max(24 * 366, "At most a year (8,784 hours)");
 
 /** The engine settings stored in `FlowLevel.config` (unknown keys are dropped). */
 export const ZLevelConfig = z.object({
@@ -50,11 +50,11 @@ export const ZLevelConfig = z.object({
 
 export const ZFlowLevel = z.object({
   id: ZId,
-  name: z.string().min(1).max(200),
+  name: z.string().trim().min(1, "Give the level a name").max(200, "At most 200 characters"),
   order: z.number().int(),
   approvalMode: z.enum(APPROVAL_MODES),
   /** For AT_LEAST: how many distinct approvals complete the level. */
-  requiredApprovals: z.number().int().min(1).max(1000),
+  requiredApprovals: z.number("Enter how many approvals").int("A whole number").min(1, "At least 1").max(1000, "At most 1,000"),
   allowedActions: z.array(z.enum(LEVEL_ACTIONS)).max(LEVEL_ACTIONS.length),
   allowSelfApproval: z.boolean(),
   dueInHours: ZHours.optional(),

@@ -3,9 +3,6 @@
 // No "server-only" import: this module runs in plain Node scripts, where that package throws.
 import {
   ActorType,
-  ApprovalMode,
-  AssigneeKind,
-  BranchTarget,
   DatasetStatus,
   EventType,
   FlowStatus,
@@ -16,6 +13,9 @@ import {
   type PrismaClient,
 } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { FLOW_SCHEMA_VERSION, type TFlowLevel, type TLevelAction } from "@/lib/flows/definition";
+import { newId } from "@/lib/flows/editor/new-id";
+import { writeFlowVersionParts } from "@/lib/flows/write-version";
 import { EXPENSE_CATEGORIES, SEED_EXPENSE_FORM } from "@/lib/seed/expense-form";
 
 type Tx = Prisma.TransactionClient;
@@ -229,54 +229,45 @@ async function createExpenseFlow(
     data: { companyId, flowId: flow.id, number: 1, state: VersionState.DRAFT, changeNote: "Initial version" },
   });
   const flowVersionId = version.id;
-  const decide = ["approve", "reject", "send_back"];
-
-  const submission = await tx.flowLevel.create({
-    data: {
-      companyId,
-      flowVersionId,
-      name: "Employee Submission",
-      order: 1,
-      config: { allowedActions: ["submit"] },
-      assignees: { create: [{ companyId, kind: AssigneeKind.INITIATOR }] },
-      tasks: { create: [{ companyId, taskVersionId: input.taskVersionId, order: 1 }] },
-    },
+  const decide: TLevelAction[] = ["approve", "reject", "send_back"];
+  const level = (order: number, name: string, settings: Partial<TFlowLevel>): TFlowLevel => ({
+    id: newId(),
+    name,
+    order,
+    approvalMode: "ANY",
+    requiredApprovals: 1,
+    allowedActions: decide,
+    allowSelfApproval: false,
+    assignees: [],
+    taskVersionIds: [],
+    ...settings,
   });
-  const managerReview = await tx.flowLevel.create({
-    data: {
-      companyId,
-      flowVersionId,
-      name: "Manager Review",
-      order: 2,
-      approvalMode: ApprovalMode.ANY,
-      config: { allowedActions: decide, dueInHours: 48 },
-      assignees: {
-        create: [
-          { companyId, kind: AssigneeKind.ROLE, roleId: input.managerRoleId },
-          { companyId, kind: AssigneeKind.INITIATOR_MANAGER },
-        ],
-      },
-    },
+  const submission = level(1, "Employee Submission", { allowedActions: ["submit"], assignees: [{ kind: "INITIATOR" }], taskVersionIds: [input.taskVersionId] });
+  const managerReview = level(2, "Manager Review", { dueInHours: 48, assignees: [{ kind: "ROLE", roleId: input.managerRoleId }, { kind: "INITIATOR_MANAGER" }] });
+  const financeApproval = level(3, "Finance Approval", { dueInHours: 72, assignees: [{ kind: "ROLE", roleId: input.financeRoleId }] });
+  const branch = (fromLevelId: string, name: string, to: { target: "LEVEL"; toLevelId: string } | { target: "COMPLETE" }, priority: number, condition: string | null) => ({
+    id: newId(),
+    name,
+    fromLevelId,
+    target: to.target,
+    toLevelId: to.target === "LEVEL" ? to.toLevelId : null,
+    condition,
+    isDefault: condition === null,
+    priority,
   });
-  const financeApproval = await tx.flowLevel.create({
-    data: {
-      companyId,
-      flowVersionId,
-      name: "Finance Approval",
-      order: 3,
-      approvalMode: ApprovalMode.ANY,
-      config: { allowedActions: decide, dueInHours: 72 },
-      assignees: { create: [{ companyId, kind: AssigneeKind.ROLE, roleId: input.financeRoleId }] },
+  await writeFlowVersionParts(tx, {
+    companyId,
+    flowVersionId,
+    definition: {
+      schemaVersion: FLOW_SCHEMA_VERSION,
+      levels: [submission, managerReview, financeApproval],
+      branches: [
+        branch(submission.id, "To manager", { target: "LEVEL", toLevelId: managerReview.id }, 0, null),
+        branch(managerReview.id, "Finance review (≥ 1,000)", { target: "LEVEL", toLevelId: financeApproval.id }, 0, "amount >= 1000"),
+        branch(managerReview.id, "Under 1,000: done", { target: "COMPLETE" }, 1, null),
+        branch(financeApproval.id, "Approved", { target: "COMPLETE" }, 0, null),
+      ],
     },
-  });
-
-  await tx.flowBranch.createMany({
-    data: [
-      { companyId, flowVersionId, fromLevelId: submission.id, name: "To manager", target: BranchTarget.LEVEL, toLevelId: managerReview.id, isDefault: true, priority: 0, condition: Prisma.DbNull },
-      { companyId, flowVersionId, fromLevelId: managerReview.id, name: "Finance review (≥ 1,000)", target: BranchTarget.LEVEL, toLevelId: financeApproval.id, priority: 0, condition: { source: "amount >= 1000" } },
-      { companyId, flowVersionId, fromLevelId: managerReview.id, name: "Under 1,000: done", target: BranchTarget.COMPLETE, isDefault: true, priority: 1, condition: Prisma.DbNull },
-      { companyId, flowVersionId, fromLevelId: financeApproval.id, name: "Approved", target: BranchTarget.COMPLETE, isDefault: true, priority: 0, condition: Prisma.DbNull },
-    ],
   });
 
   // Designer positions: one column, 250 px apart.

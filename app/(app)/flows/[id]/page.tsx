@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePrincipal } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { isAppError } from "@/lib/errors";
+import { diffLabelsFor, getFlowOverview, getVersionDefinition } from "@/lib/flows/design-queries";
+import { diffFlows } from "@/lib/flows/editor/diff";
+import { FormStatusBadge } from "../../forms/status-badge";
+import { FlowActions } from "./flow-actions";
+import { FlowVersionDiff } from "./flow-version-diff";
+
+export const metadata: Metadata = { title: "Flow" };
+
+async function load<T>(work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isAppError(error)) return null; // unknown, foreign or malformed: the same 404
+    throw error;
+  }
+}
+
+const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+async function compare(companyId: string, flowId: string, from: number, to: number) {
+  const [before, after] = await Promise.all([getVersionDefinition(companyId, flowId, from), getVersionDefinition(companyId, flowId, to)]);
+  return diffFlows(before, after, await diffLabelsFor(companyId, [before, after]));
+}
+
+export default async function FlowOverviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
+  const principal = await requirePagePrincipal("flows.view");
+  const { id } = await params;
+  const flow = await load(() => getFlowOverview(principal.companyId, id));
+  if (!flow) notFound();
+  const query = await searchParams;
+  const numbers = flow.versions.map((version) => version.number);
+  const to = numbers.includes(Number(query.to)) ? Number(query.to) : (numbers[0] ?? 1);
+  const from = numbers.includes(Number(query.from)) ? Number(query.from) : (numbers.find((number) => number < to) ?? to);
+  const diff = numbers.length > 1 ? await load(() => compare(principal.companyId, flow.id, from, to)) : null;
+  const hasDraft = flow.versions.some((version) => version.state === "DRAFT");
+  const hasPublished = flow.versions.some((version) => version.state === "PUBLISHED");
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={flow.name}
+        description={flow.description ?? undefined}
+        actions={<FlowActions flowId={flow.id} hasDraft={hasDraft} hasPublished={hasPublished} isArchived={Boolean(flow.archivedAt)} can={{ update: can(principal.permissions, "flows.update"), archive: can(principal.permissions, "flows.delete") }} />}
+      />
+      <Card className="flex flex-wrap items-center gap-3 p-5 text-sm text-slate-600">
+        <FormStatusBadge status={flow.status} />
+        <span>
+          {flow.instances} {flow.instances === 1 ? "instance" : "instances"} so far
+        </span>
+        <span>Updated {when(flow.updatedAt)}</span>
+      </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card className="overflow-x-auto">
+          <h2 className="border-b border-slate-100 px-5 py-3 text-sm font-semibold text-slate-700">Version history</h2>
+          <table className="min-w-full text-sm">
+            <thead>
+              <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
+                <th className="px-5 py-2 font-medium">Version</th>
+                <th className="px-5 py-2 font-medium">State</th>
+                <th className="px-5 py-2 font-medium">Published</th>
+                <th className="px-5 py-2 font-medium">Change note</th>
+              </tr>
+            </thead>
+            <tbody>
+              {flow.versions.map((version) => (
+                <tr key={version.id} className="border-t border-slate-100">
+                  <td className="px-5 py-2 font-medium">v{version.number}</td>
+                  <td className="px-5 py-2">
+                    <FormStatusBadge status={version.state} />
+                  </td>
+                  <td className="px-5 py-2 text-slate-600">{version.publishedAt ? `${when(version.publishedAt)}${version.publishedByName ? ` by ${version.publishedByName}` : ""}` : `draft, saved ${when(version.updatedAt)}`}</td>
+                  <td className="px-5 py-2 text-slate-600">{version.changeNote ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+        <Card className="p-5">
+          <h2 className="mb-3 text-sm font-semibold text-slate-700">Compare versions</h2>
+          {numbers.length < 2 ? (
+            <p className="text-sm text-slate-500">There is only one version so far.</p>
+          ) : (
+            <>
+              <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Compare versions">
+                {(["from", "to"] as const).map((name) => (
+                  <label key={name} className="text-xs text-slate-600">
+                    {name === "from" ? "From" : "To"}
+                    <select name={name} defaultValue={String(name === "from" ? from : to)} className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+                      {numbers.map((number) => (
+                        <option key={number} value={number}>
+                          v{number}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                ))}
+                <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+                  Compare
+                </button>
+              </form>
+              {diff ? <FlowVersionDiff diff={diff} from={from} to={to} /> : <p className="text-sm text-slate-500">Those versions cannot be compared.</p>}
+            </>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}

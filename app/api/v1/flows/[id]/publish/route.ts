@@ -1,0 +1,12 @@
+import { ZPublishFlowBody } from "@/lib/flows/editor/schema";
+import { publishFlow } from "@/lib/flows/service";
+import { apiRoute, readJson } from "@/lib/http/api-route";
+import { parseId } from "@/lib/http/pagination";
+
+export const dynamic = "force-dynamic";
+
+/** Publishes the draft: `{ changeNote? }`; a flow that fails the publish check is 422 with `problems` (code, message, path). */
+export const POST = apiRoute<{ id: string }>({ permission: "flows.publish" }, async ({ request, ctx, params }) => {
+  const flowId = parseId(params.id, "Flow");
+  return Response.json(await publishFlow(ctx, { flowId, ...(await readJson(request, ZPublishFlowBody)) }));
+});
