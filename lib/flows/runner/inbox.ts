@@ -1,7 +1,7 @@
 import "server-only";
 import type { Principal } from "@/lib/auth/session";
 import { MANAGER_SLOT, type Json, type JsonObject } from "@/lib/flows/engine/types";
-import { principalsOf } from "@/lib/flows/principals";
+import { principalsOf, userPrincipal } from "@/lib/flows/principals";
 import { loadVersion, type LoadedVersion } from "./definitions";
 import { labelled, labelPrincipals, type LabelledPrincipal } from "./principal-labels";
 import { sql } from "./sql";
@@ -244,10 +244,12 @@ export async function listMyRequests(principal: Principal, query: MyRequestsQuer
     values: [principal.companyId, principal.userId, query.status ?? null, query.flowId ?? null, searchPattern(query.search), pageSize + 1, (page - 1) * pageSize],
   });
   const shown = rows.slice(0, pageSize);
-  const waitingKeys = (row: MyRequestRow) => [...row.openPrincipals, ...(row.managerOpen ? [MANAGER_SLOT] : [])];
+  const manager = shown.some((row) => row.managerOpen) ? await managerOf(principal) : null;
+  // The manager slot is also stored as the manager's own `u:` key (their inbox reads it): name it once.
+  const waitingKeys = (row: MyRequestRow) => (row.managerOpen ? [...row.openPrincipals.filter((key) => key !== (manager && userPrincipal(manager.id))), MANAGER_SLOT] : row.openPrincipals);
   const [versions, labels] = await Promise.all([
     versionsOf(principal.companyId, shown.map((row) => row.flowVersionId)),
-    labelPrincipals(principal.companyId, [...new Set(shown.flatMap(waitingKeys))], { managerName: shown.some((row) => row.managerOpen) ? await managerNameOf(principal) : null }),
+    labelPrincipals(principal.companyId, [...new Set(shown.flatMap(waitingKeys))], { managerName: manager?.name ?? null }),
   ]);
   const items = shown.map(
     (row): MyRequest => ({
@@ -268,12 +270,12 @@ export async function listMyRequests(principal: Principal, query: MyRequestsQuer
 }
 
 // The "manager of the initiator" slot of the user's own requests is held by their manager.
-async function managerNameOf(principal: Principal): Promise<string | null> {
-  const [row] = await sql<{ name: string }>({
-    name: "flow_my_manager_name_v1",
-    text: `SELECT COALESCE(NULLIF(trim(m."firstName" || ' ' || m."lastName"), ''), m.email) AS name FROM users u JOIN users m ON m.id = u."managerId" AND m."companyId" = u."companyId"
+async function managerOf(principal: Principal): Promise<{ id: string; name: string } | null> {
+  const [row] = await sql<{ id: string; name: string }>({
+    name: "flow_my_manager_v1",
+    text: `SELECT m.id, COALESCE(NULLIF(trim(m."firstName" || ' ' || m."lastName"), ''), m.email) AS name FROM users u JOIN users m ON m.id = u."managerId" AND m."companyId" = u."companyId"
            WHERE u.id = $1::uuid AND u."companyId" = $2::uuid`,
     values: [principal.userId, principal.companyId],
   });
-  return row?.name ?? null;
+  return row ?? null;
 }
