@@ -21,3 +21,10 @@ describe("historyVerb", () => {
     expect(historyVerb("SOMETHING_NEW")).toBe("something new");
   });
 });
+
+describe("referenceOf", () => {
+  it("is the first eight hex digits of the id, upper case", async () => {
+    const { referenceOf } = await import("./request-status");
+    expect(referenceOf("3f2a1b9c-0000-4000-8000-000000000000")).toBe("R-3F2A1B9C");
+  });
+});

@@ -59,3 +59,8 @@ export const ACTION_LABELS = {
   send_back: "Send back",
   request_changes: "Request changes",
 } as const;
+
+/** A short reference people can read out ("R-3F2A1B9C"): the start of the instance id. */
+export function referenceOf(instanceId: string): string {
+  return `R-${instanceId.replaceAll("-", "").slice(0, 8).toUpperCase()}`;
+}
