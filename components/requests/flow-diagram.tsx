@@ -30,9 +30,9 @@ function LevelNode({ data }: NodeProps<Node<LevelData>>) {
         node.kind === "reject" && node.state === "taken" ? "border-red-600 bg-red-50 text-red-800" : node.kind === "complete" && node.state === "taken" ? "border-green-600 bg-green-50 text-green-800" : NODE_STYLES[node.state],
       )}
     >
-      <Handle type="target" position={Position.Left} className="!h-1 !w-1 !min-w-0 !border-0 !bg-transparent" isConnectable={false} />
+      <Handle type="target" position={Position.Top} className="!h-1 !w-1 !min-w-0 !border-0 !bg-transparent" isConnectable={false} />
       <span className="line-clamp-2">{node.label}</span>
-      <Handle type="source" position={Position.Right} className="!h-1 !w-1 !min-w-0 !border-0 !bg-transparent" isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} className="!h-1 !w-1 !min-w-0 !border-0 !bg-transparent" isConnectable={false} />
     </div>
   );
 }
@@ -40,7 +40,7 @@ function LevelNode({ data }: NodeProps<Node<LevelData>>) {
 const NODE_TYPES = { level: LevelNode };
 const TAKEN = "#2563eb";
 
-export function FlowDiagram({ diagram, height = 220 }: { diagram: Diagram; height?: number }) {
+export function FlowDiagram({ diagram, height = 340 }: { diagram: Diagram; height?: number }) {
   const nodes = useMemo<Node<LevelData>[]>(
     () => diagram.nodes.map((node) => ({ id: node.id, type: "level", position: { x: node.x, y: node.y }, data: { node }, draggable: false, selectable: false, focusable: false })),
     [diagram],

@@ -6,7 +6,7 @@ export type NavItem = { href: string; label: string; permission?: Permission; sy
 // Only sections that work are listed; each new section adds itself here with its permission.
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Dashboard", icon: "▦" },
-  { href: "/requests/new", label: "New request", permission: "instances.create", icon: "＋" },
+  { href: "/requests/new", label: "New request", permission: "instances.create", icon: "+" },
   { href: "/requests", label: "My requests", permission: "instances.view", icon: "⇢" },
   { href: "/forms", label: "Forms", permission: "tasks.view", icon: "☑" },
   { href: "/organisation/departments", label: "Departments", permission: "departments.view", icon: "⌂" },

@@ -69,11 +69,11 @@ describe("buildDiagram", () => {
     ]);
   });
 
-  it("lays nodes out left to right without overlaps, as top-left corners", () => {
+  it("lays nodes out top to bottom without overlaps, as top-left corners", () => {
     const { nodes } = buildDiagram(expense({}));
-    const x = (id: string) => nodes.find((node) => node.id === id)!.x;
-    expect(x("submission")).toBeLessThan(x("manager"));
-    expect(x("manager")).toBeLessThan(x("finance"));
+    const y = (id: string) => nodes.find((node) => node.id === id)!.y;
+    expect(y("submission")).toBeLessThan(y("manager"));
+    expect(y("manager")).toBeLessThan(y("finance"));
     for (const a of nodes)
       for (const b of nodes)
         if (a !== b) expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);

@@ -24,8 +24,9 @@ export type Diagram = { nodes: DiagramNode[]; edges: DiagramEdge[]; path: PathSt
 
 export const COMPLETE_NODE = "end:complete";
 export const REJECT_NODE = "end:reject";
-const NODE_WIDTH = 170;
-const NODE_HEIGHT = 44;
+// Top to bottom: the diagram sits in a narrow column (and on phones), where a row would be unreadable.
+const NODE_WIDTH = 150;
+const NODE_HEIGHT = 40;
 
 const endNodeOf = (target: string) => (target === "REJECT" ? REJECT_NODE : COMPLETE_NODE);
 const branchLabel = (branch: DiagramBranch) => (branch.isDefault ? (branch.name ? `${branch.name} (otherwise)` : "otherwise") : branch.name || branch.condition || "");
@@ -88,10 +89,11 @@ export function buildDiagram(input: DiagramInput): Diagram {
   ];
 
   const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: "LR", nodesep: 24, ranksep: 70, marginx: 8, marginy: 8 });
+  graph.setGraph({ rankdir: "TB", nodesep: 28, ranksep: 48, marginx: 8, marginy: 8 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const node of nodes) graph.setNode(node.id, { width: node.width, height: node.height });
-  for (const edge of edges) graph.setEdge(edge.source, edge.target);
+  // Labels take room in the layout, so an arrow and its words never run under another level.
+  for (const edge of edges) graph.setEdge(edge.source, edge.target, edge.label ? { width: Math.min(160, edge.label.length * 5.5), height: 14, labelpos: "c" } : {});
   dagre.layout(graph);
   // dagre places centres; React Flow places top-left corners.
   const laidOut = nodes.map((node) => {

@@ -18,7 +18,7 @@ const list = (labels: readonly string[]) => (labels.length <= 1 ? (labels[0] ?? 
 /** One sentence on whether the current level is the viewer's to act on, and why; null once it ended. */
 export function whyMine(input: WhyInput): string | null {
   if (input.status !== "IN_PROGRESS" || !input.levelName) return null;
-  const level = `"${input.levelName}"`;
+  const level = `“${input.levelName}”`;
   if (input.actions.length > 0) {
     return input.matched.length > 0 ? `${level} is yours to act on: it waits for ${list(input.matched)}, which is you.` : `${level} is yours to act on.`;
   }

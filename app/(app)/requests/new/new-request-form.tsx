@@ -25,7 +25,7 @@ export function NewRequestForm({ flowId, flowName, definition, context }: Props)
   const [error, setError] = useState<string | null>(null);
   const started = (data: unknown) => {
     const { instanceId } = data as { instanceId: string };
-    toast.success(`Your ${flowName} request was started.`);
+    toast.success(`Your ${flowName} request was started.`, { duration: 8_000 });
     router.push(`/instances/${instanceId}`);
   };
 
