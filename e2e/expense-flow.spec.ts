@@ -209,3 +209,22 @@ test("the manager cannot approve their own request; an admin explains it, reassi
   const response = await colleague.goto(`/instances/${id}`);
   expect(response?.status()).toBe(404);
 });
+
+test("a decision on a request that moved on meanwhile says who moved it, and changes nothing", async ({ browser }) => {
+  const employee = await personIn(browser, "employee@acme.com");
+  const id = await fileExpense(employee, "60", `Train ${Date.now().toString(36)}`);
+  const manager = await personIn(browser, "manager@acme.com");
+  await manager.goto(`/instances/${id}`);
+  await expect(manager.getByRole("heading", { name: "Your task: Manager Review" })).toBeVisible();
+
+  // The employee withdraws it while the manager's page is still open.
+  await employee.getByRole("button", { name: /Withdraw/ }).click();
+  await employee.getByRole("dialog", { name: "Withdraw this request?" }).getByRole("button", { name: "Withdraw request" }).click();
+  await expect(employee.getByText("Your request was withdrawn.")).toBeVisible();
+
+  await manager.getByRole("button", { name: "Approve" }).click();
+  await expect(manager.getByRole("alert").filter({ hasText: "This request was already cancelled by Emma Employee" })).toBeVisible();
+  await manager.reload();
+  await expect(manager.getByText("Cancelled").first()).toBeVisible();
+  await expect(manager.getByRole("list", { name: "History" })).not.toContainText("Mike Manager approved");
+});
