@@ -34,10 +34,12 @@ type Result = ActionResult<{ status: string; currentLevelName: string | null }>;
 type Decision = Exclude<TLevelAction, "submit">;
 const DECISIONS: Decision[] = ["approve", "reject", "send_back", "request_changes"];
 
-function successMessage(action: TLevelAction, result: { status: string; currentLevelName: string | null }): string {
+function successMessage(action: TLevelAction, result: { status: string; currentLevelName: string | null }, levelName: string): string {
   const done = { submit: "Submitted", approve: "Approved", reject: "Rejected", send_back: "Sent back", request_changes: "Changes requested" }[action];
   if (result.status === "COMPLETED") return `${done}. The request is completed.`;
   if (result.status === "REJECTED") return `${done}. The request is rejected.`;
+  // "All assignees" / "at least N": the level waits until enough people approved.
+  if ((action === "approve" || action === "submit") && result.currentLevelName === levelName) return `${done}. “${levelName}” now waits for the other approvers.`;
   return result.currentLevelName ? `${done}. It is now at “${result.currentLevelName}”.` : `${done}.`;
 }
 
@@ -64,7 +66,7 @@ export function TaskPanel({ instanceId, version, levelName, actions, sendBackTar
 
   const report = (action: TLevelAction, result: Result) => {
     if (result.ok) {
-      toast.success(successMessage(action, result.data));
+      toast.success(successMessage(action, result.data, levelName));
       form.reset(form.getValues());
       router.refresh();
       return;
@@ -88,10 +90,12 @@ export function TaskPanel({ instanceId, version, levelName, actions, sendBackTar
 
   const decide = (action: Decision) => {
     form.setValue("action", action);
-    // Only a send-back names a level; a stale choice must not fail the others' validation.
-    if (action !== "send_back") form.setValue("toLevelId", undefined);
-    else if (!form.getValues("toLevelId")) form.setValue("toLevelId", sendBackTargets[0]?.levelId);
-    void form.handleSubmit((values) => (action === "reject" ? setConfirming(values) : send(values)))();
+    void form.handleSubmit((values) => {
+      // Only a send-back names a level (the choice stays in the form for a later send-back).
+      const decided = { ...values, toLevelId: action === "send_back" ? values.toLevelId : undefined };
+      if (action === "reject") setConfirming(decided);
+      else send(decided);
+    })();
   };
 
   const reasonId = `reason-${instanceId}`;

@@ -79,6 +79,21 @@ describe("buildDiagram", () => {
         if (a !== b) expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);
   });
 
+  it("routes every arrow from its level to its target, with room for its label off the levels", () => {
+    const { nodes, edges } = buildDiagram(expense({}));
+    const box = (id: string) => nodes.find((node) => node.id === id)!;
+    const inside = (point: { x: number; y: number }, id: string) => {
+      const node = box(id);
+      return point.x > node.x && point.x < node.x + node.width && point.y > node.y && point.y < node.y + node.height;
+    };
+    for (const edge of edges) {
+      expect(edge.points.length).toBeGreaterThanOrEqual(2);
+      expect(edge.points[0]!.y).toBeLessThan(edge.points.at(-1)!.y); // top to bottom
+      if (edge.label) expect(edge.labelAt).not.toBeNull();
+      for (const node of nodes) if (edge.labelAt) expect(inside(edge.labelAt, node.id)).toBe(false);
+    }
+  });
+
   it("says a cancelled request ended where it was", () => {
     const diagram = buildDiagram(expense({ currentLevelId: null, status: "CANCELLED" }));
     expect(taken(diagram)).toEqual(["submission->manager"]);

@@ -18,7 +18,19 @@ export type DiagramInput = {
 
 export type NodeState = "current" | "taken" | "idle";
 export type DiagramNode = { id: string; label: string; kind: "level" | "complete" | "reject"; state: NodeState; x: number; y: number; width: number; height: number };
-export type DiagramEdge = { id: string; source: string; target: string; label: string; taken: boolean; implicit: boolean };
+export type Point = { x: number; y: number };
+export type DiagramEdge = {
+  id: string;
+  source: string;
+  target: string;
+  label: string;
+  taken: boolean;
+  implicit: boolean;
+  /** The route dagre laid out (drawn as is, so arrows go around levels, not through them). */
+  points: Point[];
+  /** Where the label goes: the room dagre kept for it. */
+  labelAt: Point | null;
+};
 export type PathStep = { label: string; state: "done" | "current" | "end" };
 export type Diagram = { nodes: DiagramNode[]; edges: DiagramEdge[]; path: PathStep[] };
 
@@ -39,7 +51,7 @@ function edgesOf(levels: readonly DiagramLevel[], branches: readonly DiagramBran
     const existing = byTarget.get(key);
     // Two branches between the same levels share one arrow, with both conditions named.
     if (existing) existing.label = [existing.label, label].filter(Boolean).join(" / ");
-    else byTarget.set(key, { id: key, source, target, label, taken: false, implicit });
+    else byTarget.set(key, { id: key, source, target, label, taken: false, implicit, points: [], labelAt: null });
   };
   levels.forEach((level, index) => {
     const own = branches.filter((branch) => branch.fromLevelId === level.id).sort((a, b) => a.priority - b.priority);
@@ -64,12 +76,12 @@ export function buildDiagram(input: DiagramInput): Diagram {
   if (end && last) {
     taken.add(`${last}->${end}`);
     // A rejection by decision has no branch arrow: draw the one the instance took.
-    if (!edges.some((edge) => edge.id === `${last}->${end}`)) edges.push({ id: `${last}->${end}`, source: last, target: end, label: "rejected", taken: false, implicit: true });
+    if (!edges.some((edge) => edge.id === `${last}->${end}`)) edges.push({ id: `${last}->${end}`, source: last, target: end, label: "rejected", taken: false, implicit: true, points: [], labelAt: null });
   }
   for (const pair of taken) {
     if (!edges.some((edge) => edge.id === pair)) {
       const [source, target] = pair.split("->") as [string, string];
-      edges.push({ id: pair, source, target, label: "", taken: false, implicit: true });
+      edges.push({ id: pair, source, target, label: "", taken: false, implicit: true, points: [], labelAt: null });
     }
   }
   for (const edge of edges) edge.taken = taken.has(edge.id);
@@ -95,6 +107,11 @@ export function buildDiagram(input: DiagramInput): Diagram {
   // Labels take room in the layout, so an arrow and its words never run under another level.
   for (const edge of edges) graph.setEdge(edge.source, edge.target, edge.label ? { width: Math.min(160, edge.label.length * 5.5), height: 14, labelpos: "c" } : {});
   dagre.layout(graph);
+  for (const edge of edges) {
+    const laid = graph.edge(edge.source, edge.target) as { points?: Point[]; x?: number; y?: number } | undefined;
+    edge.points = (laid?.points ?? []).map((point) => ({ x: Math.round(point.x), y: Math.round(point.y) }));
+    edge.labelAt = edge.label && laid?.x !== undefined && laid.y !== undefined ? { x: Math.round(laid.x), y: Math.round(laid.y) } : null;
+  }
   // dagre places centres; React Flow places top-left corners.
   const laidOut = nodes.map((node) => {
     const { x, y } = graph.node(node.id);
