@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createOtherCompany } from "./db";
 import { signIn } from "./fixtures";
 
 // The seed's Expense Approval Workflow between real people, each in their own browser: the employee
@@ -204,10 +205,13 @@ test("the manager cannot approve their own request; an admin explains it, reassi
   await finance.getByRole("button", { name: "Approve" }).click();
   await expect(finance.getByText("Approved. The request is completed.")).toBeVisible();
 
-  // Another company's people and uninvolved colleagues get a 404.
+  // Uninvolved colleagues and another company's admin get the same 404.
   const colleague = await personIn(browser, "employee2@acme.com");
-  const response = await colleague.goto(`/instances/${id}`);
-  expect(response?.status()).toBe(404);
+  expect((await colleague.goto(`/instances/${id}`))?.status()).toBe(404);
+  const other = await createOtherCompany(`req-${Date.now().toString(36)}`);
+  const outsider = await (await browser.newContext()).newPage();
+  await signIn(outsider, other.adminEmail, other.adminPassword);
+  expect((await outsider.goto(`/instances/${id}`))?.status()).toBe(404);
 });
 
 test("a decision on a request that moved on meanwhile says who moved it, and changes nothing", async ({ browser }) => {

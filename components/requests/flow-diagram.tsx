@@ -106,7 +106,7 @@ export function FlowDiagram({ diagram, height = 340 }: { diagram: Diagram; heigh
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         fitView
-        fitViewOptions={{ padding: 0.08 }}
+        fitViewOptions={{ padding: 0.18 }}
         minZoom={0.2}
         maxZoom={1.25}
         nodesDraggable={false}
