@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createOtherCompany } from "./db";
+import { createOtherCompany, withDb } from "./db";
 import { signIn } from "./fixtures";
 
 // The seed's Expense Approval Workflow between real people, each in their own browser: the employee
@@ -231,4 +231,25 @@ test("a decision on a request that moved on meanwhile says who moved it, and cha
   await manager.reload();
   await expect(manager.getByText("Cancelled").first()).toBeVisible();
   await expect(manager.getByRole("list", { name: "History" })).not.toContainText("Mike Manager approved");
+});
+
+test("an admin cancels someone's running request with a reason; it is in the history and the audit log", async ({ browser }) => {
+  const employee = await personIn(browser, "employee@acme.com");
+  const id = await fileExpense(employee, "75", `Books ${Date.now().toString(36)}`);
+  const admin = await personIn(browser, "admin@acme.com");
+  await admin.goto(`/instances/${id}`);
+  await admin.getByRole("button", { name: /^Cancel Expense Approval Workflow/ }).click();
+  const dialog = admin.getByRole("dialog", { name: "Cancel this request?" });
+  await dialog.getByLabel("Reason (optional)").fill("Duplicate of another request");
+  await dialog.getByRole("button", { name: "Cancel request" }).click();
+  await expect(admin.getByText("The request was cancelled.")).toBeVisible();
+
+  await employee.reload();
+  await expect(employee.getByText("Cancelled").first()).toBeVisible();
+  await expect(employee.getByRole("list", { name: "History" })).toContainText("Sarah Admin cancelled the request");
+  await expect(employee.getByRole("list", { name: "History" })).toContainText("“Duplicate of another request”");
+  await expect(employee.getByRole("button", { name: /Withdraw/ })).toHaveCount(0);
+  const audited = await withDb((client) => client.query(`SELECT metadata FROM audit_logs WHERE action = 'instance.cancelled' AND "entityId" = $1`, [id]));
+  expect(audited.rows).toHaveLength(1);
+  expect(audited.rows[0].metadata).toMatchObject({ reason: "Duplicate of another request" });
 });
