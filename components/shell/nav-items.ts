@@ -8,6 +8,8 @@ export type NavItem = { href: string; label: string; permission?: Permission; sy
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Dashboard", icon: "▦" },
   { href: "/inbox", label: "Inbox", permission: "instances.view", icon: "⤓", badge: "inbox" },
+  { href: "/requests/new", label: "New request", permission: "instances.create", icon: "+" },
+  { href: "/requests", label: "My requests", permission: "instances.view", icon: "⇢" },
   { href: "/forms", label: "Forms", permission: "tasks.view", icon: "☑" },
   { href: "/flows", label: "Flows", permission: "flows.view", icon: "⇶" },
   { href: "/organisation/departments", label: "Departments", permission: "departments.view", icon: "⌂" },

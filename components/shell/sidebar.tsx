@@ -15,7 +15,9 @@ export function Sidebar({ items, companyName, companyInitials, logoUrl, counts }
   const pathname = usePathname();
   const { data: live } = useShellCounts(counts);
   const [open, setOpen] = useState(false);
-  const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
+  const under = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  // The most specific item wins: on /requests/new that is "New request", not also "My requests".
+  const isActive = (href: string) => under(href) && !items.some((other) => other.href.length > href.length && other.href.startsWith(href) && under(other.href));
   return (
     <>
       <button

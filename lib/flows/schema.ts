@@ -101,7 +101,8 @@ export type TInboxQuery = z.output<typeof ZInboxQuery>;
 export const ZMyRequestsQuery = z.object({
   search: ZSearch,
   flowId: ZId.optional(),
-  status: z.enum(["IN_PROGRESS", "COMPLETED", "REJECTED", "CANCELLED", "FAILED"]).optional(),
+  /** CHANGES_REQUESTED: running requests waiting for the initiator to edit and resubmit. */
+  status: z.enum(["IN_PROGRESS", "COMPLETED", "REJECTED", "CANCELLED", "FAILED", "CHANGES_REQUESTED"]).optional(),
   page: ZPageNumber,
   pageSize: ZPageSize,
 });

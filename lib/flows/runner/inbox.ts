@@ -1,8 +1,9 @@
 import "server-only";
 import type { Principal } from "@/lib/auth/session";
-import type { Json, JsonObject } from "@/lib/flows/engine/types";
-import { principalsOf } from "@/lib/flows/principals";
+import { MANAGER_SLOT, type Json, type JsonObject } from "@/lib/flows/engine/types";
+import { principalsOf, userPrincipal } from "@/lib/flows/principals";
 import { loadVersion, type LoadedVersion } from "./definitions";
+import { labelled, labelPrincipals, type LabelledPrincipal } from "./principal-labels";
 import { sql } from "./sql";
 
 // The inbox: the running instances whose CURRENT level waits for this user — one open assignment
@@ -193,48 +194,87 @@ export async function countInbox(principal: Principal): Promise<number> {
 }
 
 export const REQUEST_STATUSES = ["IN_PROGRESS", "COMPLETED", "REJECTED", "CANCELLED", "FAILED"] as const;
-export type MyRequestsQuery = { status?: (typeof REQUEST_STATUSES)[number]; search?: string; flowId?: string; page?: number; pageSize?: number };
+/** The statuses, plus CHANGES_REQUESTED: running requests returned to their initiator to edit and resubmit. */
+export const REQUEST_FILTERS = [...REQUEST_STATUSES, "CHANGES_REQUESTED"] as const;
+export type MyRequestsQuery = { status?: (typeof REQUEST_FILTERS)[number]; search?: string; flowId?: string; page?: number; pageSize?: number };
 export type MyRequest = {
   instanceId: string;
   version: number;
   status: (typeof REQUEST_STATUSES)[number];
+  /** Running, and back at a level the initiator fills: it waits for them to edit and resubmit. */
+  changesRequested: boolean;
   flow: { id: string; name: string };
   currentLevel: { id: string; name: string } | null;
+  /** Who the current level waits for (empty once the request has ended). */
+  waitingFor: LabelledPrincipal[];
   startedAt: Date;
   updatedAt: Date;
   completedAt: Date | null;
   keyFields: KeyField[];
 };
 
+// A running instance at a level with an INITIATOR assignee was sent back to its initiator: the start
+// level is submitted as the request is started, so only "request changes"/"send back" returns there.
+const AT_INITIATOR_LEVEL = `(i.status = 'IN_PROGRESS' AND EXISTS (SELECT 1 FROM flow_level_assignees x WHERE x."levelId" = i."currentLevelId" AND x.kind = 'INITIATOR'))`;
+
 const MY_REQUESTS = {
-  name: "flow_my_requests_v1",
+  name: "flow_my_requests_v2",
   text: `
   SELECT i.id AS "instanceId", i.version, i.status, i."flowId", f.name AS "flowName", i."flowVersionId", i."currentLevelId", l.name AS "levelName",
-    i."startedAt", i."updatedAt", i."completedAt", i.data
+    i."startedAt", i."updatedAt", i."completedAt", i.data, ${AT_INITIATOR_LEVEL} AS "changesRequested",
+    ARRAY(SELECT a.principal FROM assignments a WHERE a."instanceId" = i.id AND a."companyId" = $1::uuid AND a.status = 'OPEN' ORDER BY a."createdAt", a.principal) AS "openPrincipals",
+    (i.status = 'IN_PROGRESS' AND COALESCE((i.state->'current'->>'managerOpen')::boolean, false)) AS "managerOpen"
   FROM flow_instances i JOIN flows f ON f.id = i."flowId" LEFT JOIN flow_levels l ON l.id = i."currentLevelId"
   WHERE i."companyId" = $1::uuid AND i."initiatorId" = $2::uuid
-    AND ($3::"FlowInstanceStatus" IS NULL OR i.status = $3::"FlowInstanceStatus")
+    AND ($3::text IS NULL OR ($3::text = 'CHANGES_REQUESTED' AND ${AT_INITIATOR_LEVEL}) OR i.status::text = $3::text)
     AND ($4::uuid IS NULL OR i."flowId" = $4::uuid)
     AND ($5::text IS NULL OR f.name ILIKE $5 OR l.name ILIKE $5 OR i.data::text ILIKE $5)
   ORDER BY i."startedAt" DESC, i.id
   LIMIT $6 OFFSET $7`,
 };
 
-/** The requests the user started, newest first, with status and current level. */
+type MyRequestRow = {
+  instanceId: string;
+  version: number;
+  status: MyRequest["status"];
+  flowId: string;
+  flowName: string;
+  flowVersionId: string;
+  currentLevelId: string | null;
+  levelName: string | null;
+  startedAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+  data: JsonObject;
+  changesRequested: boolean;
+  openPrincipals: string[];
+  managerOpen: boolean;
+};
+
+/** The requests the user started, newest first, with status, current level and who it waits for. */
 export async function listMyRequests(principal: Principal, query: MyRequestsQuery = {}): Promise<Page<MyRequest>> {
   const { page, pageSize } = clampPage(query);
-  const rows = await sql<{ instanceId: string; version: number; status: MyRequest["status"]; flowId: string; flowName: string; flowVersionId: string; currentLevelId: string | null; levelName: string | null; startedAt: Date; updatedAt: Date; completedAt: Date | null; data: JsonObject }>({
+  const rows = await sql<MyRequestRow>({
     ...MY_REQUESTS,
     values: [principal.companyId, principal.userId, query.status ?? null, query.flowId ?? null, searchPattern(query.search), pageSize + 1, (page - 1) * pageSize],
   });
-  const versions = await versionsOf(principal.companyId, rows.map((row) => row.flowVersionId));
-  const items = rows.slice(0, pageSize).map(
+  const shown = rows.slice(0, pageSize);
+  const manager = shown.some((row) => row.managerOpen) ? await managerOf(principal) : null;
+  // The manager slot is also stored as the manager's own `u:` key (their inbox reads it): name it once.
+  const waitingKeys = (row: MyRequestRow) => (row.managerOpen ? [...row.openPrincipals.filter((key) => key !== (manager && userPrincipal(manager.id))), MANAGER_SLOT] : row.openPrincipals);
+  const [versions, labels] = await Promise.all([
+    versionsOf(principal.companyId, shown.map((row) => row.flowVersionId)),
+    labelPrincipals(principal.companyId, [...new Set(shown.flatMap(waitingKeys))], { managerName: manager?.name ?? null }),
+  ]);
+  const items = shown.map(
     (row): MyRequest => ({
       instanceId: row.instanceId,
       version: row.version,
       status: row.status,
+      changesRequested: row.changesRequested,
       flow: { id: row.flowId, name: row.flowName },
       currentLevel: row.currentLevelId ? { id: row.currentLevelId, name: row.levelName ?? "" } : null,
+      waitingFor: row.status === "IN_PROGRESS" ? labelled(waitingKeys(row), labels) : [],
       startedAt: row.startedAt,
       updatedAt: row.updatedAt,
       completedAt: row.completedAt,
@@ -242,4 +282,15 @@ export async function listMyRequests(principal: Principal, query: MyRequestsQuer
     }),
   );
   return { items, page, pageSize, hasMore: rows.length > pageSize };
+}
+
+// The "manager of the initiator" slot of the user's own requests is held by their manager.
+async function managerOf(principal: Principal): Promise<{ id: string; name: string } | null> {
+  const [row] = await sql<{ id: string; name: string }>({
+    name: "flow_my_manager_v1",
+    text: `SELECT m.id, COALESCE(NULLIF(trim(m."firstName" || ' ' || m."lastName"), ''), m.email) AS name FROM users u JOIN users m ON m.id = u."managerId" AND m."companyId" = u."companyId"
+           WHERE u.id = $1::uuid AND u."companyId" = $2::uuid`,
+    values: [principal.userId, principal.companyId],
+  });
+  return row ?? null;
 }

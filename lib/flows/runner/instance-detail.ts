@@ -128,7 +128,9 @@ export async function getInstanceDetail(principal: Principal, instanceId: string
   const current = state.current;
   const currentLevel = current ? version.levels.get(current.levelId) : undefined;
   const assigneeKeys = version.definition.levels.flatMap((l) => l.assignees.map(assigneeKey));
-  const waitingKeys = current ? [...current.principals, ...(current.managerOpen ? [MANAGER_SLOT] : [])] : [];
+  // The manager slot is also stored as the manager's own `u:` key (their inbox reads it): name it once.
+  const managerKey = instance.initiatorManagerId ? `u:${instance.initiatorManagerId}` : null;
+  const waitingKeys = current ? (current.managerOpen ? [...current.principals.filter((key) => key !== managerKey), MANAGER_SLOT] : current.principals) : [];
   const labels = await labelPrincipals(principal.companyId, [...new Set([...assigneeKeys, ...waitingKeys, ...allowed.matched])], { managerName: person(instance.initiatorManagerId)?.name ?? null });
   labels.set("initiator", "the initiator");
 
