@@ -1,6 +1,7 @@
 import "server-only";
 import { Webhook } from "standardwebhooks";
 import { decryptSecret } from "@/lib/crypto/secrets";
+import { renderEmail } from "@/lib/email-templates/render";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startInstance } from "@/lib/flows/runner/start-instance";
@@ -37,7 +38,7 @@ export class RetryableActionError extends Error {}
 
 export type TActionResult = Record<string, unknown>;
 
-async function recipients(db: Tx, context: TActionContext, config: { to: string[]; toRoles?: string[]; toActor?: boolean; toField?: string }): Promise<string[]> {
+export async function recipients(db: Tx, context: TActionContext, config: { to: string[]; toRoles?: string[]; toActor?: boolean; toField?: string }): Promise<string[]> {
   const emails = new Set(config.to.map((address) => address.toLowerCase()));
   if (config.toRoles?.length) {
     const users = await db.user.findMany({ where: { companyId: context.companyId, isActive: true, roles: { some: { roleId: { in: config.toRoles } } } }, select: { email: true } });
@@ -59,12 +60,10 @@ async function sendEmail(action: Extract<TTriggerAction, { type: "send_email" }>
   if (!template) throw new Error(`The email template "${action.config.template}" does not exist or is switched off`);
   const to = await recipients(context.db, context, action.config);
   if (to.length === 0) throw new Error("The email has no recipient for this event");
-  const subject = renderTemplate(template.subject, context.view.scope, "text");
-  const html = renderTemplate(template.bodyHtml, context.view.scope, "html");
-  const text = template.bodyText ? renderTemplate(template.bodyText, context.view.scope, "text") : { output: html.output.replace(/<[^>]*>/g, ""), missing: [] };
-  const sent = await sendMail({ companyId: context.companyId, to, subject: subject.output.replace(/[\r\n]+/g, " "), html: html.output, text: text.output });
+  const email = renderEmail(template, context.view.scope);
+  const sent = await sendMail({ companyId: context.companyId, to, subject: email.subject, html: email.html, text: email.text });
   if (sent.error) throw new RetryableActionError(`The mail server refused the message: ${sent.error}`);
-  return { to, subject: subject.output, mailId: sent.id, delivered: sent.delivered, missingVariables: [...new Set([...subject.missing, ...html.missing, ...text.missing])] };
+  return { to, subject: email.subject, mailId: sent.id, delivered: sent.delivered, missingVariables: email.missing };
 }
 
 async function startFlow(action: Extract<TTriggerAction, { type: "start_flow" }>, context: TActionContext): Promise<TActionResult> {
