@@ -19,12 +19,13 @@ async function setup() {
 
 describe("forms lifecycle", () => {
   it("saves drafts with compare-and-set: a stale revision is a conflict and changes nothing", async () => {
-    const { ctx, form } = await setup();
+    const { ctx, form, admin } = await setup();
     const first = await saveFormDraft(ctx, { taskId: form.id, revision: 1, definition: { ...SEED_EXPENSE_FORM, fields: SEED_EXPENSE_FORM.fields.slice(0, 2) } });
     expect(first.revision).toBe(2);
     await expect(saveFormDraft(ctx, { taskId: form.id, revision: 1, definition: SEED_EXPENSE_FORM })).rejects.toMatchObject({
       code: "CONFLICT",
-      message: expect.stringMatching(/^Someone else saved this form at \d\d:\d\d UTC; reload to see their changes\.$/),
+      message: expect.stringMatching(/^.+ saved this form at \d\d:\d\d UTC; reload to see their changes\.$/),
+      details: { revision: 2, savedBy: `${admin.firstName} ${admin.lastName}`.trim() || admin.email },
     });
     const stored = await db.taskVersion.findFirstOrThrow({ where: { taskId: form.id, state: "DRAFT" } });
     expect((stored.definition as { fields: unknown[] }).fields).toHaveLength(2);
