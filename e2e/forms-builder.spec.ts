@@ -11,13 +11,14 @@ const SCREENS = "test-results/screens";
 
 /** Drags with the mouse from the middle of `source` to `target` (its top or bottom edge, or middle). */
 async function drag(page: Page, source: Locator, target: Locator, where: "top" | "bottom" | "middle" = "middle") {
-  await source.scrollIntoViewIfNeeded();
+  // Centre both ends on screen: near the edges the sticky header would take the pointer.
+  await source.evaluate((element) => element.scrollIntoView({ block: "center" }));
   const from = await source.boundingBox();
   if (!from) throw new Error("drag source not visible");
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
-  await target.scrollIntoViewIfNeeded();
+  await target.evaluate((element) => element.scrollIntoView({ block: "center" }));
   const to = await target.boundingBox();
   if (!to) throw new Error("drop target not visible");
   const y = where === "top" ? to.y + 6 : where === "bottom" ? to.y + to.height - 6 : to.y + to.height / 2;
@@ -145,7 +146,7 @@ test("a designer builds an expense form by drag and drop, publishes it, and an e
   await signIn(employee, "employee@acme.com");
   await employee.goto("/forms");
   await employee.getByRole("link", { name: `Fill in ${name}` }).click();
-  await expect(employee.getByRole("heading", { name })).toBeVisible();
+  await expect(employee.getByRole("heading", { name })).toBeVisible({ timeout: 30_000 });
   await employee.getByLabel("Amount").fill("150");
   await employee.getByLabel("Description").fill("Train to the customer");
   await employee.getByLabel("Category").selectOption("travel");

@@ -51,7 +51,7 @@ export function BuilderPreview({ taskId, definition, stale, context }: Props) {
         return { ok: true, data: null };
       }
       const fieldErrors = result.data.fieldErrors;
-      setVerdict({ accepted: false, message: "The server refused these values.", errors: Object.entries(fieldErrors).map(([path, messages]) => [path ? labelOf(path) : "Form", messages[0] ?? ""]) });
+      setVerdict({ accepted: false, message: "Nothing was stored.", errors: Object.entries(fieldErrors).map(([path, messages]) => [path ? labelOf(path) : "Form", messages[0] ?? ""]) });
       return { ok: false, error: "The server refused these values.", fieldErrors };
     } catch {
       setVerdict({ accepted: false, message: "Could not reach the server.", errors: [] });
