@@ -24,7 +24,7 @@ export function ModalDialog({ open, title, onClose, children, mandatory }: Props
         event.preventDefault();
         if (!mandatory) onClose();
       }}
-      className="w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       {open ? (
         <div className="space-y-4 p-5">
