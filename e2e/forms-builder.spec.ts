@@ -198,3 +198,56 @@ test("two designers saving the same draft get a warning instead of a silent over
   await expect(page.getByRole("status").filter({ hasText: /^Saved/ })).toBeVisible();
   await otherContext.close();
 });
+
+test("keyboard only: add from the palette, name fields with stable keys, reorder, undo and redo", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, "admin@acme.com");
+  await createForm(page, `Keyboard ${Date.now().toString(36)}`);
+
+  // Add (Enter) puts a field at the end, or right after the selected one.
+  await page.getByRole("button", { name: "Add Short text" }).press("Enter");
+  await nameSelected(page, "Full name");
+  await expect(card(page, "full_name")).toBeVisible();
+  // Renaming later keeps the key: rules and submissions keep working.
+  await nameSelected(page, "Your name");
+  await expect(card(page, "full_name")).toContainText("Your name");
+  await page.getByRole("button", { name: "Add Number" }).press("Enter");
+  await page.getByRole("button", { name: "Add Email" }).press("Enter");
+  expect(await canvasKeys(page)).toEqual(["full_name", "number", "email"]);
+
+  await page.getByRole("button", { name: "Move Email up" }).click();
+  expect(await canvasKeys(page)).toEqual(["full_name", "email", "number"]);
+
+  // dnd-kit's keyboard sensor: Space picks the field up, arrows move it, Space drops it.
+  const handle = page.getByRole("button", { name: "Drag Number" });
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("Space");
+  await expect.poll(() => canvasKeys(page)).toEqual(["number", "full_name", "email"]);
+
+  await page.getByRole("button", { name: "Duplicate Email" }).click();
+  await expect.poll(() => canvasKeys(page)).toEqual(["number", "full_name", "email", "email_copy"]);
+  await page.getByRole("button", { name: "Delete Your name" }).click();
+  await expect.poll(() => canvasKeys(page)).toEqual(["number", "email", "email_copy"]);
+
+  // Ctrl+Z undoes the delete and the duplicate, Ctrl+Shift+Z and the Redo button bring them back.
+  await page.locator("body").click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => canvasKeys(page)).toEqual(["number", "full_name", "email", "email_copy"]);
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => canvasKeys(page)).toEqual(["number", "full_name", "email"]);
+  await page.keyboard.press("Control+Shift+z");
+  await expect.poll(() => canvasKeys(page)).toEqual(["number", "full_name", "email", "email_copy"]);
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect.poll(() => canvasKeys(page)).toEqual(["number", "email", "email_copy"]);
+  await expectSaved(page);
+
+  // On a phone the panes stack and stay usable.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await card(page, "number").getByRole("button", { name: /^Number/ }).click();
+  await expect(properties(page).getByLabel("Label", { exact: true })).toHaveValue("Number");
+  await page.screenshot({ path: `${SCREENS}/forms-builder-phone.png`, fullPage: true });
+});

@@ -103,7 +103,13 @@ export function useDraftAutosave({ taskId, definition, revision, savedAt: initia
   }, [saveOnce]);
 
   useEffect(() => {
-    if (json === savedJson.current || conflictRef.current) return;
+    if (conflictRef.current) return;
+    if (json === savedJson.current) {
+      // Undo/redo back to what is stored: nothing to save, and nothing pending any more.
+      if (timer.current) clearTimeout(timer.current);
+      setStatus((status) => (status === "dirty" ? "saved" : status));
+      return;
+    }
     setStatus((status) => (status === "saving" ? status : "dirty"));
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
