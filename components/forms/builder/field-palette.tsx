@@ -18,7 +18,7 @@ export function FieldPalette({ onAdd, addHint }: { onAdd: (type: TFieldType) => 
           <h3 id={`palette-${group.id}`} className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">
             {group.title}
           </h3>
-          <ul className="space-y-1">
+          <ul className="grid grid-cols-2 gap-1 sm:grid-cols-3 lg:grid-cols-1">
             {group.items.map((item) => (
               <PaletteItem key={item.type} item={item} onAdd={onAdd} />
             ))}
