@@ -156,7 +156,19 @@ test("a designer builds an expense form by drag and drop, publishes it, and an e
   await employee.getByLabel("Amount").fill("50");
   await employee.getByRole("button", { name: "Submit" }).click();
   await expect(employee.getByText("Thank you — your answers were submitted.")).toBeVisible();
+  // People who may not change forms get a notice, not the builder.
+  await employee.goto(`/forms/${taskId}/edit`);
+  await expect(employee.getByText("You can look at this form, but changing it needs the permission to update forms.")).toBeVisible();
   await employeeContext.close();
+
+  // The published version is frozen: editing starts a new draft, in which published keys cannot change.
+  await page.goto(`/forms/${taskId}/edit`);
+  await expect(page.getByText("This form has no draft: its newest version is published and frozen.")).toBeVisible();
+  await page.getByRole("button", { name: "Create a draft from the published version" }).click();
+  await expect(page.getByText("Draft of version 2")).toBeVisible();
+  await card(page, "amount").getByRole("button", { name: /^Amount/ }).click();
+  await expect(properties(page).getByLabel("Key", { exact: true })).toHaveAttribute("readonly", "");
+  await expect(properties(page).getByText("Frozen: published versions and their submissions use this key.")).toBeVisible();
 });
 
 test("two designers saving the same draft get a warning instead of a silent overwrite", async ({ page, browser }) => {

@@ -2,7 +2,7 @@
 
 import { DndContext, DragOverlay } from "@dnd-kit/core";
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { TConditionField } from "@/components/expressions/condition-editor";
 import type { TRendererContext } from "@/components/forms/renderer/types";
 import { Button } from "@/components/ui/button";
@@ -89,23 +89,25 @@ export function FormBuilder({ taskId, formName, versionNumber, initialDefinition
   const autosave = useDraftAutosave({ taskId, definition, revision, savedAt: useMemo(() => new Date(savedAt), [savedAt]), onReload });
 
   // The same parse the server runs on save: problems appear as you edit, not only after a save.
-  const parsed = useMemo(() => parseFormDefinition(definition), [definition]);
+  // Deferred, so typing stays quick on big forms while the check catches up.
+  const checked = useDeferredValue(definition);
+  const parsed = useMemo(() => parseFormDefinition(checked), [checked]);
   const lastValid = useRef<TFormDefinition | null>(parsed.ok ? parsed.definition : null);
   if (parsed.ok) lastValid.current = parsed.definition;
   const problems = useMemo(() => {
-    const found: TProblem[] = parsed.ok ? [] : problemsOf(issuesToErrors(parsed.issues), definition);
+    const found: TProblem[] = parsed.ok ? [] : problemsOf(issuesToErrors(parsed.issues), checked);
     if (autosave.serverErrors) found.push(...problemsOf(autosave.serverErrors.errors, autosave.serverErrors.definition));
     const seen = new Set<string>();
     return found.filter((problem) => {
       const id = `${problem.fieldKey}|${problem.property}|${problem.message}`;
       return seen.has(id) ? false : (seen.add(id), true);
     });
-  }, [parsed, definition, autosave.serverErrors]);
+  }, [parsed, checked, autosave.serverErrors]);
   const publishProblems = useMemo(() => {
     if (!parsed.ok) return [];
-    const result = ZPublishableForm.safeParse(definition);
-    return result.success ? [] : problemsOf(issuesToErrors(result.error.issues), definition);
-  }, [parsed, definition]);
+    const result = ZPublishableForm.safeParse(checked);
+    return result.success ? [] : problemsOf(issuesToErrors(result.error.issues), checked);
+  }, [parsed, checked]);
   const problemCounts = useMemo(() => {
     const counts = new Map<string, number>();
     for (const problem of problems) if (problem.fieldKey) counts.set(problem.fieldKey, (counts.get(problem.fieldKey) ?? 0) + 1);
