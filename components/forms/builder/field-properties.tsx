@@ -86,7 +86,7 @@ export function FieldProperties({ field, update, onLabel, onLabelDone, onRenameK
             keyFrozen ? (
               "Frozen: published versions and their submissions use this key."
             ) : (
-              <span className="text-amber-700">Set from the label when the field was created; renaming the label keeps it. Change it only if nothing refers to it yet — rules that use the old key stop working. It is frozen once published.</span>
+              <span className="text-amber-700">Set from the label when the field was created; renaming the label keeps it. Changing it updates this form’s rules, but flows or integrations that use the old key would break. It is frozen once published.</span>
             )
           }
         />

@@ -13,6 +13,7 @@ import { keysOf } from "@/lib/forms/builder/keys";
 import { deleteField, duplicateField, findField, insertField, locateField, moveField, nudgeField, relabelField, replaceField } from "@/lib/forms/builder/operations";
 import { createField, createSubField, SUB_FIELD_TYPES, typeLabel } from "@/lib/forms/builder/palette";
 import { issuesToErrors, problemsOf, type TProblem } from "@/lib/forms/builder/problems";
+import { renameKeyReferences } from "@/lib/forms/builder/rename-key";
 import { parseFormDefinition, ZPublishableForm, type TFormDefinition } from "@/lib/forms/definition";
 import type { TField, TFieldType, TSubField } from "@/lib/forms/field-types";
 import { typeOfField } from "@/lib/forms/type-env";
@@ -224,7 +225,7 @@ export function FormBuilder({ taskId, formName, versionNumber, initialDefinition
   };
   const onRenameKey = (key: string) => {
     if (!selected || !selectedKey) return;
-    change(replaceField(definition, selectedKey, { ...selected, key } as AnyField));
+    change(renameKeyReferences(replaceField(definition, selectedKey, { ...selected, key } as AnyField), selectedKey, key));
     setSelectedKey(key);
     setFresh(new Set());
   };
