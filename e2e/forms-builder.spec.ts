@@ -177,6 +177,15 @@ test("two designers saving the same draft get a warning instead of a silent over
   await signIn(page, "admin@acme.com");
   const taskId = await createForm(page, `Shared draft ${Date.now().toString(36)}`);
 
+  // An empty form cannot be published: the server says why, in the dialog.
+  await page.getByRole("button", { name: "Publish…" }).click();
+  const publish = page.getByRole("dialog", { name: "Publish version 1" });
+  await publish.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(publish.getByRole("alert")).toContainText("The form cannot be published yet");
+  await expect(publish.getByRole("alert")).toContainText("Add at least one field to fill in");
+  await publish.getByRole("button", { name: "Cancel" }).click();
+  await expect(publish).toBeHidden();
+
   const otherContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const other = await otherContext.newPage();
   await signIn(other, "admin@acme.com");
