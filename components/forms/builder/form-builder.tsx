@@ -3,11 +3,10 @@
 import { DndContext, DragOverlay } from "@dnd-kit/core";
 import Link from "next/link";
 import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import type { TConditionField } from "@/components/expressions/condition-editor";
 import type { TRendererContext } from "@/components/forms/renderer/types";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import type { Type } from "@/lib/expressions/types";
+import { conditionFieldsFor } from "@/lib/forms/builder/condition-fields";
 import { canRedo, canUndo, historyReducer, initialHistory } from "@/lib/forms/builder/history";
 import { keysOf } from "@/lib/forms/builder/keys";
 import { deleteField, duplicateField, findField, insertField, locateField, moveField, nudgeField, relabelField, replaceField } from "@/lib/forms/builder/operations";
@@ -16,12 +15,12 @@ import { issuesToErrors, problemsOf, type TProblem } from "@/lib/forms/builder/p
 import { renameKeyReferences } from "@/lib/forms/builder/rename-key";
 import { parseFormDefinition, ZPublishableForm, type TFormDefinition } from "@/lib/forms/definition";
 import type { TField, TFieldType, TSubField } from "@/lib/forms/field-types";
-import { typeOfField } from "@/lib/forms/type-env";
 import { BuilderPreview } from "./builder-preview";
 import { ConflictDialog } from "./conflict-dialog";
 import { FieldPalette } from "./field-palette";
 import { FieldProperties } from "./field-properties";
 import { FormCanvas } from "./form-canvas";
+import { ProblemsPanel } from "./problems-panel";
 import { PublishButton } from "./publish-dialog";
 import { SaveStatus } from "./save-status";
 import { useBuilderDnd, type TDropTarget } from "./use-builder-dnd";
@@ -44,31 +43,6 @@ export type TFormBuilderProps = {
   canPublish: boolean;
   context: TRendererContext;
 };
-
-function conditionFieldsFor(definition: TFormDefinition, selected: string | null): TConditionField[] {
-  const at = selected ? locateField(definition, selected) : null;
-  const out: TConditionField[] = [];
-  const push = (key: string, label: string, type: Type | null) => {
-    if (type) out.push({ key, label, type });
-  };
-  if (at?.container) {
-    const group = definition.fields.find((field) => field.key === at.container);
-    if (group?.type === "repeating_group") for (const sub of group.fields) if (sub.key !== selected) push(sub.key, `${sub.label || sub.key} (this row)`, typeOfField(sub));
-  }
-  for (const field of definition.fields) {
-    if (field.key === selected) continue;
-    if (field.type === "repeating_group") {
-      if (field.key === at?.container) continue;
-      for (const sub of field.fields) {
-        const type = typeOfField(sub);
-        push(`${field.key}.${sub.key}`, `${field.label || field.key} › ${sub.label || sub.key}`, type && (type.kind === "list" ? type : { kind: "list", element: type }));
-      }
-      continue;
-    }
-    push(field.key, field.label || field.key, typeOfField(field));
-  }
-  return out;
-}
 
 export function FormBuilder({ taskId, formName, versionNumber, initialDefinition, revision, savedAt, publishedKeys, canPublish, context }: TFormBuilderProps) {
   const [history, dispatch] = useReducer(historyReducer<TFormDefinition>, initialDefinition, initialHistory);
@@ -259,28 +233,7 @@ export function FormBuilder({ taskId, formName, versionNumber, initialDefinition
         {announcement}
       </p>
 
-      {problems.length > 0 || publishProblems.length > 0 ? (
-        <Card className="p-3">
-          <details open={problems.length > 0}>
-            <summary className="cursor-pointer text-sm font-semibold text-slate-700">
-              Problems: {problems.length} in the draft{publishProblems.length > 0 ? `, ${publishProblems.length} to fix before publishing` : ""}
-            </summary>
-            <ul className="mt-2 space-y-1 text-sm" aria-label="Problems">
-              {[...problems.map((problem) => ({ problem, blocking: true })), ...publishProblems.map((problem) => ({ problem, blocking: false }))].map(({ problem, blocking }, index) => (
-                <li key={index} className="flex flex-wrap items-baseline gap-2">
-                  <span className={`rounded px-1.5 text-xs ${blocking ? "bg-red-50 text-red-700" : "bg-amber-50 text-amber-800"}`}>{blocking ? "Draft" : "Publish"}</span>
-                  {problem.fieldKey ? (
-                    <button type="button" className="font-medium text-brand hover:underline" onClick={() => (select(problem.fieldKey), setTab("properties"))}>
-                      {labelOf(problem.fieldKey)}
-                    </button>
-                  ) : null}
-                  <span className="text-slate-700">{problem.message}</span>
-                </li>
-              ))}
-            </ul>
-          </details>
-        </Card>
-      ) : null}
+      <ProblemsPanel problems={problems} publishProblems={publishProblems} labelOf={labelOf} onSelect={(key) => (select(key), setTab("properties"))} />
 
       <DndContext {...dnd.context}>
         <div className="grid gap-4 lg:grid-cols-[11rem_minmax(0,1fr)_minmax(0,22rem)] xl:grid-cols-[12rem_minmax(0,1fr)_26rem]">
