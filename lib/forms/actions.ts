@@ -2,8 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { companyAction } from "@/lib/action";
-import { ZCreateForm, ZFormId, ZPublishForm, ZSaveFormDraft, ZSubmitForm } from "@/lib/forms/schema";
-import { createDraftFromPublished, createForm, publishForm, saveFormDraft, setFormArchived, submitForm } from "@/lib/forms/service";
+import { isAppError } from "@/lib/errors";
+import { getDraft } from "@/lib/forms/queries";
+import { ZCreateForm, ZFormId, ZPublishForm, ZSaveFormDraft, ZSubmitForm, ZTestSubmission } from "@/lib/forms/schema";
+import { createDraftFromPublished, createForm, publishForm, saveFormDraft, setFormArchived, submitForm, testSubmission } from "@/lib/forms/service";
 
 // Server-action adapters over lib/forms/service.ts: parse → authorise → call the service → revalidate.
 
@@ -18,10 +20,33 @@ export const createFormAction = companyAction({ schema: ZCreateForm, permission:
   return { id: created.id };
 });
 
+export type TDraftConflict = { savedAt: string; savedBy: string | null; revision: number };
+
+/**
+ * Autosave of the builder. Another designer's save in between is an outcome the builder must show
+ * (reload theirs or overwrite), so that conflict comes back as data, not as an error toast.
+ */
 export const saveFormDraftAction = companyAction({ schema: ZSaveFormDraft, permission: "tasks.update" }, async ({ input, ctx }) => {
-  const saved = await saveFormDraft(ctx, input);
-  revalidateForm(input.taskId);
-  return saved;
+  try {
+    const saved = await saveFormDraft(ctx, input);
+    revalidateForm(input.taskId);
+    return { saved: true as const, revision: saved.revision, savedAt: new Date().toISOString() };
+  } catch (error) {
+    const details = isAppError(error) && error.code === "CONFLICT" ? error.details : undefined;
+    if (!details || typeof details.revision !== "number") throw error;
+    const conflict: TDraftConflict = { savedAt: String(details.savedAt), savedBy: typeof details.savedBy === "string" ? details.savedBy : null, revision: details.revision };
+    return { saved: false as const, conflict };
+  }
+});
+
+/** The draft as stored now (the builder's "reload their version"). */
+export const loadFormDraftAction = companyAction({ schema: ZFormId, permission: "tasks.update" }, async ({ input, principal }) => {
+  return getDraft(principal.companyId, input.taskId);
+});
+
+/** The builder's "test submit": the server's verdict on values for the draft being edited; stores nothing. */
+export const testSubmitFormAction = companyAction({ schema: ZTestSubmission, permission: "tasks.update" }, async ({ input, ctx }) => {
+  return testSubmission(ctx, input);
 });
 
 export const publishFormAction = companyAction({ schema: ZPublishForm, permission: "tasks.publish" }, async ({ input, ctx }) => {

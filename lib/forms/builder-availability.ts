@@ -1,4 +1,4 @@
-// The drag-and-drop form builder mounts at /forms/[id]/edit and is the next slice of the forms issue.
-// Until it lands, the entry points that would lead there (creating a form, opening a draft) stay
-// hidden, so nobody is sent to a page that does not exist yet.
-export const FORM_BUILDER_AVAILABLE = false;
+// The entry points into the drag-and-drop builder at /forms/[id]/edit (creating a form, opening a
+// draft, editing a published form). A switch rather than inline `true` so a deployment can hide the
+// builder again without touching the pages.
+export const FORM_BUILDER_AVAILABLE = true;

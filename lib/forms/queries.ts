@@ -107,6 +107,28 @@ export async function getForm(companyId: string, id: string) {
   };
 }
 
+/** The current draft of a form for the builder: its definition (canonical) and revision. */
+export async function getDraft(companyId: string, taskId: string) {
+  const draft = await db.taskVersion.findFirst({ where: { taskId, companyId, state: "DRAFT" }, select: { number: true, revision: true, updatedAt: true, definition: true } });
+  if (!draft) throw new AppError("NOT_FOUND", "This form has no draft.");
+  return { number: draft.number, revision: draft.revision, updatedAt: draft.updatedAt.toISOString(), definition: storedDefinition(draft.definition) };
+}
+
+/** Keys that appear in any published version: those fields' keys are frozen (submissions use them). */
+export async function publishedKeys(companyId: string, taskId: string): Promise<string[]> {
+  const versions = await db.taskVersion.findMany({ where: { taskId, companyId, state: "PUBLISHED" }, select: { definition: true } });
+  const keys = new Set<string>();
+  for (const version of versions) {
+    const fields = (version.definition as { fields?: unknown })?.fields;
+    if (!Array.isArray(fields)) continue;
+    for (const field of fields as { key?: unknown; fields?: { key?: unknown }[] }[]) {
+      if (typeof field?.key === "string") keys.add(field.key);
+      if (Array.isArray(field?.fields)) for (const sub of field.fields) if (typeof sub?.key === "string") keys.add(sub.key);
+    }
+  }
+  return [...keys];
+}
+
 /** One version of a form by number. */
 export async function getVersion(companyId: string, taskId: string, number: number) {
   const version = await db.taskVersion.findFirst({

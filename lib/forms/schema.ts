@@ -37,6 +37,10 @@ export const ZFormId = z.object({ taskId: ZId });
 export const ZSubmitForm = z.object({ taskId: ZId, data: z.unknown() });
 export type TSubmitForm = z.input<typeof ZSubmitForm>;
 
+/** The builder's dry-run submission: values judged against the draft definition it is editing. */
+export const ZTestSubmission = z.object({ taskId: ZId, definition: z.unknown(), data: z.unknown() });
+export type TTestSubmission = z.input<typeof ZTestSubmission>;
+
 export const ZDraftBody = ZSaveFormDraft.omit({ taskId: true });
 export const ZPublishBody = ZPublishForm.omit({ taskId: true });
 export const ZSubmitBody = z.object({ data: z.unknown() });

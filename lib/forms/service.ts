@@ -1,12 +1,12 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
 import { inTransaction, type ServiceContext } from "@/lib/service-context";
 import type { z } from "zod";
 import { parseFormDefinition, ZPublishableForm, type TFormDefinition } from "./definition";
 import type { TFileInfo } from "./field-values";
-import type { ZCreateForm, ZFormId, ZPublishForm, ZSaveFormDraft, ZSubmitForm } from "./schema";
+import type { ZCreateForm, ZFormId, ZPublishForm, ZSaveFormDraft, ZSubmitForm, ZTestSubmission } from "./schema";
 import { validateSubmission } from "./submission";
 import { allowedOptionsFor, optionViewerOf } from "@/lib/datasets/options";
 
@@ -67,6 +67,17 @@ function savedAtText(date: Date): string {
   return `${date.toISOString().slice(11, 16)} UTC`;
 }
 
+/** Who last wrote the draft, from the audit log (the version row does not record it). */
+async function lastDraftWriter(tx: Tx, companyId: string, taskId: string): Promise<string | null> {
+  const entry = await tx.auditLog.findFirst({
+    where: { companyId, entity: "Task", entityId: taskId, action: { in: ["task.draft_saved", "task.draft_created", "task.created"] } },
+    orderBy: { createdAt: "desc" },
+    select: { actor: { select: { firstName: true, lastName: true, email: true } } },
+  });
+  const actor = entry?.actor;
+  return actor ? `${actor.firstName} ${actor.lastName}`.trim() || actor.email : null;
+}
+
 /**
  * Saves the draft if it is still at `revision` (compare-and-set); otherwise a CONFLICT naming when
  * the other save happened. Returns the new revision.
@@ -82,8 +93,9 @@ export async function saveFormDraft(ctx: ServiceContext, input: z.output<typeof 
       data: { definition: asJson(definition), revision: { increment: 1 } },
     });
     if (saved.count !== 1) {
-      throw new AppError("CONFLICT", `Someone else saved this form at ${savedAtText(draft.updatedAt)}; reload to see their changes.`, {
-        details: { savedAt: draft.updatedAt.toISOString(), revision: draft.revision },
+      const savedBy = await lastDraftWriter(tx, ctx.companyId, input.taskId);
+      throw new AppError("CONFLICT", `${savedBy ?? "Someone else"} saved this form at ${savedAtText(draft.updatedAt)}; reload to see their changes.`, {
+        details: { savedAt: draft.updatedAt.toISOString(), revision: draft.revision, savedBy },
       });
     }
     await tx.task.updateMany({ where: { id: input.taskId, companyId: ctx.companyId }, data: { updatedAt: new Date() } });
@@ -232,6 +244,22 @@ export async function submitForm(ctx: ServiceContext, input: z.output<typeof ZSu
     await audit({ action: "task.submitted", entity: "Task", entityId: task.id, metadata: { executionId: execution.id, version: version.number } });
     return { id: execution.id, taskId: task.id, taskVersionId: version.id, version: version.number, createdAt: execution.createdAt, data: result.data };
   });
+}
+
+/**
+ * The builder's "test submit": judges values against the (unsaved) draft definition with the same
+ * validator and file checks as a real submission, and stores nothing. A refusal is the expected
+ * answer of a test, so it is returned as a verdict rather than thrown.
+ */
+export async function testSubmission(ctx: ServiceContext, input: z.output<typeof ZTestSubmission>) {
+  const definition = parseDefinition(input.definition);
+  await loadTask(db, ctx.companyId, input.taskId);
+  const files = await ownFiles(db, ctx, referencedFileIds(definition, input.data, new Set(["file", "signature"])));
+  const result = validateSubmission(definition, input.data, { now: new Date(), fileInfo: (id) => files.get(id.toLowerCase()) ?? null });
+  if (!result.ok) return { accepted: false as const, fieldErrors: result.fieldErrors };
+  const signatureProblems = signatureErrors(definition, result.data, files);
+  if (signatureProblems) return { accepted: false as const, fieldErrors: signatureProblems };
+  return { accepted: true as const, data: result.data };
 }
 
 // The validator accepts a signature as an uploaded-file id or a PNG data URL; an id must be the

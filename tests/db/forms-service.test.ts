@@ -2,9 +2,9 @@
 // editing a published form makes draft n+1, and every foreign id is "not found".
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { SEED_EXPENSE_FORM } from "@/lib/forms/fixtures";
-import { getForm, listForms } from "@/lib/forms/queries";
-import { createDraftFromPublished, createForm, publishForm, saveFormDraft, setFormArchived } from "@/lib/forms/service";
+import { EXPENSE_FORM, SEED_EXPENSE_FORM } from "@/lib/forms/fixtures";
+import { getDraft, getForm, listForms, publishedKeys } from "@/lib/forms/queries";
+import { createDraftFromPublished, createForm, publishForm, saveFormDraft, setFormArchived, testSubmission } from "@/lib/forms/service";
 import { contextFor, createCompany, createUser } from "../support/fixtures";
 
 afterAll(() => db.$disconnect());
@@ -19,12 +19,13 @@ async function setup() {
 
 describe("forms lifecycle", () => {
   it("saves drafts with compare-and-set: a stale revision is a conflict and changes nothing", async () => {
-    const { ctx, form } = await setup();
+    const { ctx, form, admin } = await setup();
     const first = await saveFormDraft(ctx, { taskId: form.id, revision: 1, definition: { ...SEED_EXPENSE_FORM, fields: SEED_EXPENSE_FORM.fields.slice(0, 2) } });
     expect(first.revision).toBe(2);
     await expect(saveFormDraft(ctx, { taskId: form.id, revision: 1, definition: SEED_EXPENSE_FORM })).rejects.toMatchObject({
       code: "CONFLICT",
-      message: expect.stringMatching(/^Someone else saved this form at \d\d:\d\d UTC; reload to see their changes\.$/),
+      message: expect.stringMatching(/^.+ saved this form at \d\d:\d\d UTC; reload to see their changes\.$/),
+      details: { revision: 2, savedBy: `${admin.firstName} ${admin.lastName}`.trim() || admin.email },
     });
     const stored = await db.taskVersion.findFirstOrThrow({ where: { taskId: form.id, state: "DRAFT" } });
     expect((stored.definition as { fields: unknown[] }).fields).toHaveLength(2);
@@ -83,6 +84,36 @@ describe("forms lifecycle", () => {
     expect((await setFormArchived(ctx, { taskId: form.id, archived: false })).status).toBe("PUBLISHED");
     const actions = (await db.auditLog.findMany({ where: { companyId: company.id, entityId: form.id }, orderBy: { createdAt: "asc" } })).map((entry) => entry.action);
     expect(actions).toEqual(["task.created", "task.published", "task.archived", "task.unarchived"]);
+  });
+
+  it("test-submits against the unsaved draft definition: the server's verdict, nothing stored", async () => {
+    const { ctx, form, company } = await setup();
+    const before = await db.auditLog.count({ where: { companyId: company.id } });
+    const refused = await testSubmission(ctx, { taskId: form.id, definition: EXPENSE_FORM, data: { employee_name: "Emma", amount: 150, category: "travel" } });
+    expect(refused).toEqual({ accepted: false, fieldErrors: { receipt: [expect.stringMatching(/required/)] } });
+    const accepted = await testSubmission(ctx, { taskId: form.id, definition: EXPENSE_FORM, data: { employee_name: "Emma", amount: 50, category: "travel" } });
+    expect(accepted).toMatchObject({ accepted: true, data: { amount: 50 } });
+    await expect(testSubmission(ctx, { taskId: form.id, definition: { schemaVersion: 1, fields: [{ key: "a", type: "text", label: "A", conditions: { show: { source: "missing > 1" } } }] }, data: {} })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { "fields.0.conditions.show": [expect.stringMatching(/Unknown field "missing"/)] },
+    });
+    expect(await db.taskExecution.count({ where: { taskId: form.id } })).toBe(0);
+    expect(await db.auditLog.count({ where: { companyId: company.id } })).toBe(before);
+    const other = await createCompany(db);
+    const otherCtx = contextFor(other, (await createUser(db, other, { systemRole: "ADMIN" })).id);
+    await expect(testSubmission(otherCtx, { taskId: form.id, definition: EXPENSE_FORM, data: {} })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("gives the builder its draft and the keys frozen by publishing", async () => {
+    const { ctx, form } = await setup();
+    expect(await publishedKeys(ctx.companyId, form.id)).toEqual([]);
+    await publishForm(ctx, { taskId: form.id, changeNote: null });
+    await createDraftFromPublished(ctx, { taskId: form.id });
+    expect((await publishedKeys(ctx.companyId, form.id)).sort()).toEqual(["amount", "category", "employee_name", "receipt"]);
+    const draft = await getDraft(ctx.companyId, form.id);
+    expect(draft).toMatchObject({ number: 2, revision: 1 });
+    expect(draft.definition.fields.map((field) => field.key)).toEqual(["employee_name", "amount", "category", "receipt"]);
+    await expect(getDraft(ctx.companyId, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("never touches another company's forms: foreign ids are not found", async () => {

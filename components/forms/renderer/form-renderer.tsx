@@ -28,6 +28,8 @@ export type TFormRendererProps = {
   onSubmitted?: (data: unknown) => void;
   context: TRendererContext;
   submitLabel?: string;
+  /** Called with the raw values on every change (the builder's preview sends them to a test submit). */
+  onValuesChange?: (values: Record<string, unknown>) => void;
 };
 
 export function FormRenderer(props: TFormRendererProps) {
@@ -48,7 +50,7 @@ function labelIndex(definition: TFormDefinition): (path: string) => string {
   };
 }
 
-function EditableForm({ definition, initialValues, onSubmit, onSubmitted, context, submitLabel }: TFormRendererProps) {
+function EditableForm({ definition, initialValues, onSubmit, onSubmitted, context, submitLabel, onValuesChange }: TFormRendererProps) {
   const compiled = useMemo(() => compileForm(definition), [definition]);
   // Files known to this page (stored ones and new uploads): the browser checks type and size as the server will.
   const filesRef = useRef<Record<string, TFileSummary>>({ ...context.files });
@@ -67,6 +69,7 @@ function EditableForm({ definition, initialValues, onSubmit, onSubmitted, contex
   });
   const values = useWatch({ control: form.control });
   const state = useMemo(() => evaluateFormState(compiled, values, valueContext), [compiled, values, valueContext]);
+  useEffect(() => onValuesChange?.(values), [values, onValuesChange]);
   const [attempt, setAttempt] = useState(0);
   const [serverMessage, setServerMessage] = useState<string | null>(null);
   const summary = useRef<HTMLDivElement>(null);
