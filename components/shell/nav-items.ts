@@ -7,6 +7,8 @@ export type NavItem = { href: string; label: string; permission?: Permission; sy
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Dashboard", icon: "▦" },
   { href: "/forms", label: "Forms", permission: "tasks.view", icon: "☑" },
+  { href: "/tables", label: "Tables", permission: "records.view", icon: "▤" },
+  { href: "/datasets", label: "Datasets", permission: "datasets.view", icon: "≡" },
   { href: "/organisation/departments", label: "Departments", permission: "departments.view", icon: "⌂" },
   { href: "/organisation/roles", label: "Roles", permission: "roles.view", icon: "◈" },
   { href: "/organisation/users", label: "People", permission: "users.view", icon: "☺" },
