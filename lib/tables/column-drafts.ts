@@ -49,7 +49,7 @@ export function newColumn(input: { key: string; label: string; type: TColumnType
  */
 export function retypeColumn(column: TColumnDraft, type: TColumnType, context: { defaultTableId?: string } = {}): TColumnDraft {
   const next: TColumnDraft = { ...newColumn({ key: column.key, label: column.label, type, ...context }) };
-  for (const field of BASE_FIELDS) if (column[field] !== undefined) next[field] = column[field];
+  for (const field of BASE_FIELDS) if (column[field] !== undefined) (next as Record<string, unknown>)[field] = column[field];
   if (canBeRequired(type) && column.required === true) next.required = true;
   if (canBeUnique(type) && column.unique === true) next.unique = true;
   const selects = new Set<TColumnType>(["single_select", "multi_select"]);
