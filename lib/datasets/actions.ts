@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { companyAction } from "@/lib/action";
+import { isAppError } from "@/lib/errors";
 import { ZCreateDataset, ZDatasetStatusChange, ZUpdateDataset } from "./schema";
 import { createDataset, setDatasetStatus, updateDataset } from "./service";
 
@@ -18,10 +19,16 @@ export const createDatasetAction = companyAction({ schema: ZCreateDataset, permi
   return { id: dataset.id };
 });
 
+/** A save over someone else's newer save comes back as `conflict`, so the editor can offer a reload. */
 export const updateDatasetAction = companyAction({ schema: ZUpdateDataset, permission: "datasets.update" }, async ({ input, ctx }) => {
-  const saved = await updateDataset(ctx, input);
-  revalidateDataset(saved.id);
-  return { id: saved.id, updatedAt: saved.updatedAt.toISOString() };
+  try {
+    const saved = await updateDataset(ctx, input);
+    revalidateDataset(saved.id);
+    return { status: "saved" as const, updatedAt: saved.updatedAt.toISOString() };
+  } catch (error) {
+    if (isAppError(error) && error.code === "CONFLICT" && error.message.startsWith("Someone else")) return { status: "conflict" as const, message: error.message };
+    throw error;
+  }
 });
 
 /** Every status change (publish, archive, back to draft) needs datasets.publish, as in the REST API. */

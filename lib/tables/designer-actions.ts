@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { companyAction } from "@/lib/action";
+import { isAppError } from "@/lib/errors";
 import { ZCreateTable, ZPreviewTable, ZTableId, ZUpdateTable } from "./schema";
 import { archiveTable, createTable, previewTableSchema, updateTable } from "./table-service";
 
@@ -21,10 +22,19 @@ export const createTableAction = companyAction({ schema: ZCreateTable, permissio
 
 export const previewTableAction = companyAction({ schema: ZPreviewTable, permission: "tables.update" }, async ({ input, ctx }) => previewTableSchema(ctx, input));
 
+/**
+ * Saves the columns. A save over someone else's newer change comes back as `conflict` (not as an
+ * error) so the designer can offer a reload instead of a toast; everything else fails as usual.
+ */
 export const updateTableAction = companyAction({ schema: ZUpdateTable, permission: "tables.update" }, async ({ input, ctx }) => {
-  const saved = await updateTable(ctx, input);
-  revalidateTables(saved.name);
-  return { id: saved.id, name: saved.name, updatedAt: saved.updatedAt.toISOString() };
+  try {
+    const saved = await updateTable(ctx, input);
+    revalidateTables(saved.name);
+    return { status: "saved" as const, updatedAt: saved.updatedAt.toISOString() };
+  } catch (error) {
+    if (isAppError(error) && error.code === "CONFLICT") return { status: "conflict" as const, message: error.message };
+    throw error;
+  }
 });
 
 export const archiveTableAction = companyAction({ schema: ZTableId, permission: "tables.delete" }, async ({ input, ctx }) => {
