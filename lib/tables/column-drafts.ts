@@ -84,10 +84,10 @@ export function describeChange(change: TColumnChange, conversion: TConversionSum
   switch (change.kind) {
     case "retyped":
       if (!conversion) return null;
-      return `Changing ${change.label} from ${COLUMN_TYPE_LABELS[change.from]} to ${COLUMN_TYPE_LABELS[change.to]}: ${records(conversion.convertible)} convert${failures(conversion)}.`;
+      return `Changing ${change.label} from ${COLUMN_TYPE_LABELS[change.from]} to ${COLUMN_TYPE_LABELS[change.to]}: ${records(conversion.convertible)} ${conversion.convertible === 1 ? "converts" : "convert"}${failures(conversion)}.`;
     case "now_required":
       if (!conversion) return null;
-      return `Making ${change.label} required: ${records(conversion.convertible)} have a value${failures(conversion)}.`;
+      return `Making ${change.label} required: ${records(conversion.convertible)} ${conversion.convertible === 1 ? "has" : "have"} a value${failures(conversion)}.`;
     case "removed":
       return liveRows > 0 ? `Removing ${change.label} deletes its values in ${records(liveRows)}.` : null;
     default:
