@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewDatasetForm } from "@/components/datasets/new-dataset-form";
 import { DatasetStatusBadge } from "@/components/datasets/status-badge";
-import { visibilitySummary } from "@/components/datasets/visibility-summary";
+import { visibilitySummary } from "@/lib/datasets/visibility-summary";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/guard";
