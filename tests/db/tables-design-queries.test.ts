@@ -1,11 +1,12 @@
 // The designer's reads on real PostgreSQL: a table loads with its description and columns by key,
 // only in its own company and only while live; relation-target choices list the company's live
-// tables with their columns, never another company's.
+// tables with their columns, never another company's. The save preview judges a relation to the
+// table itself by the columns being saved.
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { getTableDesign, listTableColumnChoices } from "@/lib/tables/queries";
-import { archiveTable, createTable } from "@/lib/tables/table-service";
+import { archiveTable, createTable, previewTableSchema } from "@/lib/tables/table-service";
 import { contextFor, createCompany, createUser } from "../support/fixtures";
 
 afterAll(() => db.$disconnect());
@@ -61,5 +62,18 @@ describe("table designer queries", () => {
       { key: "title", label: "Title", type: "text" },
       { key: "customer", label: "Customer", type: "relation" },
     ]);
+  });
+
+  it("previews a new relation to the table itself whose display column is also new", async () => {
+    const { ctx, customers } = await companyWithTables();
+    const columns = {
+      columns: [
+        { key: "name", label: "Name", type: "text", required: true },
+        { key: "code", label: "Code", type: "text" },
+        { key: "parent", label: "Parent", type: "relation", tableId: customers.id, displayColumn: "code" },
+      ],
+    };
+    const preview = await previewTableSchema(ctx, { tableId: customers.id, columns });
+    expect(preview.changes).toEqual([{ kind: "added", key: "code" }, { kind: "added", key: "parent" }, { kind: "removed", key: "tier", label: "Tier" }]);
   });
 });
