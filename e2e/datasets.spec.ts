@@ -6,6 +6,7 @@ import { signIn } from "./fixtures";
 
 test("a dataset restricted to Finance is seen by Finance only", async ({ page, browser }) => {
   const name = `Cost centres ${Date.now().toString(36)}`;
+  await page.setViewportSize({ width: 1280, height: 1400 });
   await signIn(page, "admin@acme.com");
   await page.goto("/datasets");
   await expect(page.getByRole("heading", { name: "Datasets" })).toBeVisible();

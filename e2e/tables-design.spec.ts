@@ -30,6 +30,8 @@ async function saveTable(page: Page) {
 }
 
 test("design related tables, preview a retype over existing records, archive refused while related", async ({ page }) => {
+  // Tall enough that full-page screenshots show the whole designer without the sticky save bar over it.
+  await page.setViewportSize({ width: 1280, height: 1300 });
   await signIn(page, "admin@acme.com");
   await page.goto("/tables");
   await expect(page.getByRole("heading", { name: "Tables" })).toBeVisible();
@@ -96,4 +98,10 @@ test("design related tables, preview a retype over existing records, archive ref
   await expect(page.getByRole("link", { name: "Design Orders" })).toBeVisible();
   await expect(page.getByRole("row", { name: /Orders/ })).toContainText("2");
   await page.screenshot({ path: "test-results/screens/tables-list.png", fullPage: true });
+
+  // On a phone the list and the settings stack; every control stays reachable.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/tables/orders/design");
+  await expect(page.getByRole("button", { name: "Save table" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/tables-designer-phone.png", fullPage: true });
 });

@@ -19,7 +19,7 @@ export function Dialog({ open, onClose, title, children, labelledBy = "dialog-ti
       ref={ref}
       aria-labelledby={labelledBy}
       onClose={onClose}
-      className="w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       {open ? (
         <div className="space-y-4 p-5">

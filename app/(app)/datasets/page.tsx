@@ -26,7 +26,7 @@ export default async function DatasetsPage() {
     <div>
       <PageHeader title="Datasets" description="Reference lists — expense categories, cost centres, countries — in sections that form fields can offer as choices." />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <Card className="overflow-x-auto">
+        <Card className="h-fit overflow-x-auto">
           {datasets.length === 0 ? (
             <p className="px-5 py-6 text-sm text-slate-500">No datasets yet. A dataset holds lists (sections) of value and label pairs that dropdowns in forms can use.</p>
           ) : (
