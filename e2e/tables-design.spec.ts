@@ -87,7 +87,18 @@ test("design related tables, preview a retype over existing records, archive ref
   const orders = await (await page.request.get("/api/v1/tables/orders")).json();
   expect(orders.columns.map((column: { key: string; type: string }) => `${column.key}:${column.type}`)).toEqual(["title:text", "amount:number", "customer:relation", "total:formula"]);
 
+  // Someone saves Customers through the API while the designer is open: saving here warns instead of overwriting.
   await page.goto("/tables/customers/design");
+  const customers = await (await page.request.get("/api/v1/tables/customers")).json();
+  const elsewhere = await page.request.put("/api/v1/tables/customers", { data: { displayName: "Customers", description: "Changed elsewhere", columns: { columns: customers.columns } } });
+  expect(elsewhere.status()).toBe(200);
+  await page.getByLabel("Label", { exact: true }).fill("Full name");
+  await page.getByRole("button", { name: "Save table" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Someone else changed this table" })).toBeVisible();
+  await page.getByRole("button", { name: "Reload the table" }).click();
+  await expect(page.getByLabel("Description").first()).toHaveValue("Changed elsewhere");
+  await expect(page.getByLabel("Label", { exact: true })).toHaveValue("Name");
+
   await page.getByRole("button", { name: "Archive table" }).click();
   const archive = page.getByRole("dialog", { name: "Archive Customers?" });
   await archive.getByRole("button", { name: "Archive", exact: true }).click();
