@@ -7,6 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { archiveTableAction } from "@/lib/tables/designer-actions";
 
+// The plain Button variants fix a text colour; a destructive but secondary action needs its own red.
+const DESTRUCTIVE_LINK = "inline-flex items-center rounded-md px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50";
+
 /** Archives the table after a confirmation; a refusal (other tables relate to it) names them in the dialog. */
 export function ArchiveTable({ tableId, displayName }: { tableId: string; displayName: string }) {
   const router = useRouter();
@@ -27,9 +30,9 @@ export function ArchiveTable({ tableId, displayName }: { tableId: string; displa
     });
   return (
     <>
-      <Button type="button" variant="ghost" className="text-red-700" onClick={() => (setRefusal(null), setOpen(true))}>
+      <button type="button" className={DESTRUCTIVE_LINK} onClick={() => (setRefusal(null), setOpen(true))}>
         Archive table
-      </Button>
+      </button>
       <Dialog open={open} onClose={() => setOpen(false)} title={`Archive ${displayName}?`} labelledBy="archive-table-title">
         <p className="text-sm text-slate-700">The table and its records disappear from the app and the API. Tables that relate to it must drop those columns first.</p>
         {refusal ? (

@@ -1,7 +1,6 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/inputs";
 import type { TypeEnv } from "@/lib/expressions/types";
 import { canBeRequired, canBeUnique, retypeColumn, withSetting, type TColumnDraft } from "@/lib/tables/column-drafts";
@@ -10,6 +9,9 @@ import type { TColour } from "@/lib/tables/options-paste";
 import type { TTableColumnChoice } from "@/lib/tables/queries";
 import { FormulaCheck } from "./formula-check";
 import { SelectOptionsEditor } from "./select-options-editor";
+
+// The plain Button variants fix a text colour; a destructive but secondary action needs its own red.
+const DESTRUCTIVE_LINK = "inline-flex items-center rounded-md px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50";
 
 type Props = {
   uid: string;
@@ -233,9 +235,9 @@ export function ColumnSettings({ uid, column, saved, errors, tables, ownTableId,
       {defaultInput}
       {errors[""] ? <p className="text-sm text-red-600">{errors[""]}</p> : null}
       <div className="border-t border-slate-100 pt-3">
-        <Button type="button" variant="ghost" className="text-red-700" onClick={onRemove}>
+        <button type="button" className={DESTRUCTIVE_LINK} onClick={onRemove}>
           Remove column
-        </Button>
+        </button>
         {saved ? <p className="text-xs text-slate-500">Removing a saved column deletes its values when you save.</p> : null}
       </div>
     </section>
