@@ -39,6 +39,17 @@ test("a dataset restricted to Finance is seen by Finance only", async ({ page, b
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published", { exact: true })).toBeVisible();
 
+  // Someone saves it through the API meanwhile: saving here warns and offers a reload instead of overwriting.
+  const id = new URL(page.url()).pathname.split("/").at(-1)!;
+  const current = await (await page.request.get(`/api/v1/datasets/${id}`)).json();
+  const elsewhere = await page.request.put(`/api/v1/datasets/${id}`, { data: { name, category: "Finance", description: "Changed elsewhere", sections: current.sections, visibility: current.visibility } });
+  expect(elsewhere.status()).toBe(200);
+  await page.getByLabel("Description").fill("Mine");
+  await page.getByRole("button", { name: "Save dataset" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Someone else saved this dataset" })).toBeVisible();
+  await page.getByRole("button", { name: "Reload the dataset" }).click();
+  await expect(page.getByLabel("Description")).toHaveValue("Changed elsewhere");
+
   await page.goto("/datasets");
   const row = page.getByRole("row", { name: new RegExp(name) });
   await expect(row).toContainText("Published");
