@@ -19,6 +19,13 @@ async function relatedTables(tx: Tx, companyId: string): Promise<Map<string, str
   return new Map(tables.map((table) => [table.id, ZTableSchema.safeParse(table.schema).data?.columns.map((column) => column.key) ?? []]));
 }
 
+/** A relation may point at its own table (a hierarchy): judge its display column by the new columns. */
+function relatedWithProposed(related: Map<string, string[]>, tableId: string, columns: unknown): Map<string, string[]> {
+  const proposed = ZTableSchema.safeParse(columns);
+  if (proposed.success) related.set(tableId, proposed.data.columns.map((column) => column.key));
+  return related;
+}
+
 function parseOrThrow(raw: unknown, related: Map<string, string[]>): TTableSchema {
   const parsed = parseTableSchema(raw ?? { columns: [] }, related);
   if (!parsed.ok) throw new AppError("VALIDATION", "Some columns need attention.", { fieldErrors: parsed.errors });
@@ -111,7 +118,7 @@ async function previewWith(tx: Tx, companyId: string, tableId: string, before: T
 export async function previewTableSchema(ctx: ServiceContext, input: { tableId: string; columns: unknown }): Promise<TSchemaPreview> {
   return inTransaction(ctx, async (tx) => {
     const table = await loadTable(tx, ctx.companyId, { id: input.tableId });
-    const after = parseOrThrow(input.columns, await relatedTables(tx, ctx.companyId));
+    const after = parseOrThrow(input.columns, relatedWithProposed(await relatedTables(tx, ctx.companyId), table.id, input.columns));
     return (await previewWith(tx, ctx.companyId, table.id, table.schema, after)).preview;
   });
 }
@@ -127,11 +134,7 @@ export async function updateTable(ctx: ServiceContext, input: z.output<typeof ZU
     if (input.expectedUpdatedAt && new Date(input.expectedUpdatedAt).getTime() !== table.updatedAt.getTime()) {
       throw new AppError("CONFLICT", `Someone else changed this table at ${table.updatedAt.toISOString().slice(11, 16)} UTC; reload to see their changes.`);
     }
-    const related = await relatedTables(tx, ctx.companyId);
-    // A relation may point at its own table (a hierarchy): judge its display column by the new columns.
-    const proposed = ZTableSchema.safeParse(input.columns);
-    if (proposed.success) related.set(table.id, proposed.data.columns.map((column) => column.key));
-    const after = parseOrThrow(input.columns, related);
+    const after = parseOrThrow(input.columns, relatedWithProposed(await relatedTables(tx, ctx.companyId), table.id, input.columns));
     const { preview, conversions } = await previewWith(tx, ctx.companyId, table.id, table.schema, after);
     const failing = preview.conversions.filter((conversion) => conversion.failing > 0);
     if (failing.length) {
