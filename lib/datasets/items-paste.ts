@@ -1,32 +1,13 @@
 // Bulk paste of a dataset section's items: one per line, "value|Label" (or just "Label").
 import { slugOfLabel } from "@/lib/tables/keys";
+import { parseValueLabelLines } from "@/lib/value-label-paste";
 
 export type TPastedItems = { items: { value: string; label: string }[]; problems: string[] };
 
-const LIMIT = 200;
-
-/**
- * Items from pasted text. A line without "|" is a label whose value is derived from it
- * ("Office Supplies" → "office_supplies"); blank lines are skipped; a value repeated within the paste
- * or already in `existing` is reported and dropped so the editor sees what was left out.
- */
+/** Items from pasted text (lib/value-label-paste.ts); values already in `existing` are reported. */
 export function parseItemsPaste(text: string, existing: readonly string[] = []): TPastedItems {
-  const items: TPastedItems["items"] = [];
-  const problems: string[] = [];
-  const seen = new Set(existing);
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === "") return;
-    const bar = line.indexOf("|");
-    const value = (bar >= 0 ? line.slice(0, bar) : slugOfLabel(line, "item")).trim();
-    const label = (bar >= 0 ? line.slice(bar + 1) : line).trim() || value;
-    if (value === "") return void problems.push(`Line ${index + 1}: an item needs a value before "|"`);
-    if (value.length > LIMIT || label.length > LIMIT) return void problems.push(`Line ${index + 1}: at most ${LIMIT} characters`);
-    if (seen.has(value)) return void problems.push(`Line ${index + 1}: the value "${value}" is already listed`);
-    seen.add(value);
-    items.push({ value, label });
-  });
-  return { items, problems };
+  const { entries, problems } = parseValueLabelLines(text, { noun: "item", deriveValue: (label) => slugOfLabel(label, "item"), existing });
+  return { items: entries, problems };
 }
 
 /** Values that occur more than once (flagged in the editor before the server refuses them). */
