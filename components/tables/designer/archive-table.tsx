@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Modal } from "@/components/ui/modal";
 import { archiveTableAction } from "@/lib/tables/designer-actions";
 
 // The plain Button variants fix a text colour; a destructive but secondary action needs its own red.
@@ -33,7 +33,7 @@ export function ArchiveTable({ tableId, displayName }: { tableId: string; displa
       <button type="button" className={DESTRUCTIVE_LINK} onClick={() => (setRefusal(null), setOpen(true))}>
         Archive table
       </button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={`Archive ${displayName}?`} labelledBy="archive-table-title">
+      <Modal open={open} onClose={() => setOpen(false)} title={`Archive ${displayName}?`} className="w-[36rem]">
         <p className="text-sm text-slate-700">The table and its records disappear from the app and the API. Tables that relate to it must drop those columns first.</p>
         {refusal ? (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
@@ -48,7 +48,7 @@ export function ArchiveTable({ tableId, displayName }: { tableId: string; displa
             {pending ? "Archiving…" : "Archive"}
           </Button>
         </div>
-      </Dialog>
+      </Modal>
     </>
   );
 }

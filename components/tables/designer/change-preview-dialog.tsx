@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Modal } from "@/components/ui/modal";
 
 /**
  * Asks before a save that touches existing records. When some records cannot take a change the
@@ -9,7 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
  */
 export function ChangePreviewDialog({ open, lines, blocked, pending, onApply, onCancel }: { open: boolean; lines: string[]; blocked: boolean; pending: boolean; onApply: () => void; onCancel: () => void }) {
   return (
-    <Dialog open={open} onClose={onCancel} title="Apply these changes to existing records?" labelledBy="change-preview-title">
+    <Modal open={open} onClose={onCancel} title="Apply these changes to existing records?" className="w-[36rem]">
       <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
         {lines.map((line) => (
           <li key={line}>{line}</li>
@@ -30,6 +30,6 @@ export function ChangePreviewDialog({ open, lines, blocked, pending, onApply, on
           {pending ? "Applying…" : "Apply"}
         </Button>
       </div>
-    </Dialog>
+    </Modal>
   );
 }
