@@ -162,6 +162,7 @@ describe("triggers", () => {
     const table = await createTable(admin, { name: `loop_${Date.now()}`, displayName: "Loop", description: null, columns: { columns: [{ key: "n", label: "N", type: "number" }] } });
     // A trigger that writes a row into its own table on every new row: a loop by design.
     const loop = await createTrigger(admin, { name: "Loop", eventType: "DATABASE_ROW_CREATED", tableId: table.id, actions: [{ type: "create_row", config: { tableId: table.id, values: { n: "=n" } } }] });
+    expect(loop.warnings).toEqual([expect.stringMatching(/^Its actions can make it fire again: Loop → Loop\./)]);
     await db.outboxEvent.create({ data: { companyId: demo.company.id, type: "DATABASE_ROW_CREATED", entity: "CustomTableRecord", entityId: "x", payload: { tableId: table.id, data: { n: 1 } } } });
     for (let round = 0; round < 10; round++) {
       await dispatchOutbox();
@@ -202,6 +203,7 @@ describe("triggers", () => {
       taskId: (await db.task.findFirstOrThrow({ where: { companyId: demo.company.id, name: { contains: "Expense" } } })).id,
       actions: [{ type: "start_flow", config: { flowId: demo.flow.id, data: { employee_name: "{{employee_name}}", amount: "=amount", category: "=category", receipt: "=receipt" } } }],
     });
+    expect(loop.warnings).toEqual([expect.stringMatching(/Restart me → Restart me/)]);
     await fileExpense(300);
     for (let round = 0; round < 10; round++) {
       await dispatchOutbox();
