@@ -56,3 +56,30 @@ test("an employee picks options that come from a dataset and from a table", asyn
   const stored = await withDb((client) => client.query<{ data: { centre: string; vendors: string[] } }>(`SELECT data FROM task_executions WHERE "taskId" = $1`, [taskId]));
   expect(stored.rows.map((row) => row.data)).toEqual([{ centre: "cc_17", vendors: ["Globex", "Acme Supplies"] }]);
 });
+
+// The signature field without a pointer: typing a name draws it and stores it as the signature image.
+test("a signature can be given with the keyboard by typing a name", async ({ page, browser }) => {
+  const stamp = Date.now().toString(36);
+  const admin = await browser.newPage();
+  await signIn(admin, "admin@acme.com");
+  const definition = { schemaVersion: 1, fields: [{ key: "approval", type: "signature", label: "Your signature", required: true }], logic: [] };
+  const form = await admin.request.post("/api/v1/tasks", { data: { name: `Sign-off ${stamp}`, standalone: true, definition } });
+  const taskId = (await form.json()).id as string;
+  expect((await admin.request.post(`/api/v1/tasks/${taskId}/publish`, { data: {} })).status()).toBe(200);
+  await admin.close();
+
+  await signIn(page, "employee@acme.com");
+  await page.goto(`/forms/${taskId}/fill`);
+  await page.getByLabel("Or type your full name to sign").fill("Emma Employee");
+  await page.getByLabel("Or type your full name to sign").press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Signature saved" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/signature-typed.png", fullPage: true });
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByText(/submitted|Thank you/i).first()).toBeVisible();
+  const stored = await withDb((client) => client.query<{ data: { approval: string }; mimetype: string }>(
+    `SELECT e.data, f.mimetype FROM task_executions e JOIN files f ON f.id = (e.data->>'approval')::uuid WHERE e."taskId" = $1`,
+    [taskId],
+  ));
+  expect(stored.rows).toHaveLength(1);
+  expect(stored.rows[0]!.mimetype).toBe("image/png");
+});
