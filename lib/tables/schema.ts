@@ -48,3 +48,10 @@ export type TUpdateRecord = z.input<typeof ZUpdateRecord>;
 
 export const ZRecordRef = z.object({ tableId: ZId, recordId: ZId });
 export const ZRecordRefs = z.object({ tableId: ZId, recordIds: z.array(ZId).min(1, "Select at least one record").max(500, "At most 500 records at once") });
+
+/** Bulk edit: one column set to one value on every selected record (all or none). */
+export const ZSetColumnForRecords = ZRecordRefs.extend({ column: z.string().min(1).max(64), value: z.unknown() });
+export type TSetColumnForRecords = z.input<typeof ZSetColumnForRecords>;
+
+/** Records of a table to pick from (relation cells and "relation is" filters), by display text. */
+export const ZRecordOptionsQuery = z.object({ tableId: ZId, q: z.string().trim().max(200).default("") });
