@@ -57,7 +57,7 @@ export function GridTable({ table, records, context, relatedKeys, sort, onSort, 
       header: ({ table: grid }) => (
         <input type="checkbox" aria-label="Select all shown records" className="h-4 w-4 accent-[var(--brand)]" checked={grid.getIsAllRowsSelected()} ref={(input) => void (input && (input.indeterminate = grid.getIsSomeRowsSelected()))} onChange={grid.getToggleAllRowsSelectedHandler()} />
       ),
-      cell: ({ row }) => <input type="checkbox" aria-label={`Select record ${row.index + 1}`} className="h-4 w-4 accent-[var(--brand)]" checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
+      cell: ({ row }) => <input type="checkbox" aria-label={`Select ${labelOf(row.original)}`} className="h-4 w-4 accent-[var(--brand)]" checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
     };
     const own = table.columns.map<ColumnDef<TGridRecord>>((column) => ({
       id: column.key,

@@ -61,6 +61,8 @@ export function RecordsView({ table, context, relatedKeys, permissions, initialS
   const [adding, setAdding] = useState(false);
   const [filtering, setFiltering] = useState(false);
   const [status, setStatus] = useState("");
+  /** The outcome of the last bulk action or conflict, announced beside the count until the view changes. */
+  const [notice, setNotice] = useState("");
   const [initialQuery] = useState(() => listSearchParams(initialState).toString());
 
   const listQuery = listSearchParams(state).toString();
@@ -79,6 +81,7 @@ export function RecordsView({ table, context, relatedKeys, permissions, initialS
     const next = { ...state, ...changes };
     setState(next);
     setSelection({});
+    setNotice("");
     const search = gridSearchParams(next).toString();
     // The URL is the shareable view; replaceState keeps Back for leaving the page, not for each tweak.
     window.history.replaceState(null, "", `${window.location.pathname}${search ? `?${search}` : ""}`);
@@ -86,7 +89,7 @@ export function RecordsView({ table, context, relatedKeys, permissions, initialS
 
   useEffect(() => {
     if (debouncedSearch.trim() !== state.q) update({ q: debouncedSearch.trim() });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a settled search changes the view
+    // Only a settled search changes the view (state.q is read, not watched).
   }, [debouncedSearch]);
 
   useEffect(() => {
@@ -169,7 +172,7 @@ export function RecordsView({ table, context, relatedKeys, permissions, initialS
         permissions={permissions}
         onDone={(message) => {
           toast.success(message);
-          setStatus(message);
+          setNotice(message);
           setSelection({});
           void refresh();
         }}
@@ -178,7 +181,7 @@ export function RecordsView({ table, context, relatedKeys, permissions, initialS
       <Card className="overflow-hidden">
         <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2 text-sm text-slate-600">
           <p aria-live="polite" role="status">
-            {query.isFetching && !query.isFetchingNextPage ? "Loading…" : status}
+            {query.isFetching && !query.isFetchingNextPage ? "Loading…" : [notice, status].filter(Boolean).join(" · ")}
           </p>
           {query.isError ? (
             <Button variant="ghost" className="py-1" onClick={() => void query.refetch()}>
@@ -201,7 +204,7 @@ export function RecordsView({ table, context, relatedKeys, permissions, initialS
             onSaved={patchRecord}
             onConflict={(message) => {
               toast.error(message);
-              setStatus(message);
+              setNotice(message);
               void refresh();
             }}
           />
