@@ -37,7 +37,7 @@ export function EditCell({ tableId, record, column, context, onDone, onConflict 
     setPending(true);
     try {
       const result = await updateRecordAction({ tableId, recordId: record.id, values: { [column.key]: value }, base: { [column.key]: shown } });
-      if (result.ok) return onDone({ ...result.data, createdAt: String(result.data.createdAt), updatedAt: String(result.data.updatedAt), deletedAt: result.data.deletedAt ? String(result.data.deletedAt) : null } as TGridRecord);
+      if (result.ok) return onDone(result.data);
       const fieldError = result.fieldErrors?.[column.key]?.[0] ?? result.fieldErrors?.[`values.${column.key}`]?.[0];
       if (fieldError) setError(fieldError);
       else onConflict(result.error);
@@ -49,6 +49,7 @@ export function EditCell({ tableId, record, column, context, onDone, onConflict 
   }
 
   function onKeyDown(event: KeyboardEvent) {
+    if (event.target instanceof HTMLButtonElement && event.key !== "Escape") return event.stopPropagation(); // Enter on Save/Cancel does what the button says
     if (event.key === "Escape") {
       event.preventDefault();
       event.stopPropagation();

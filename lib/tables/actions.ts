@@ -23,7 +23,8 @@ export const createRecordAction = companyAction({ schema: ZCreateRecord, permiss
 export const updateRecordAction = companyAction({ schema: ZUpdateRecord, permission: "records.update" }, async ({ input, ctx, principal }) => {
   await updateRecord(ctx, input);
   const { linkedFrom: _linkedFrom, table: _table, ...record } = await getRecord(principal.companyId, { id: input.tableId }, input.recordId);
-  return record;
+  // ISO text, as the REST list gives the grid (the grid keeps one shape of record).
+  return { ...record, createdAt: record.createdAt.toISOString(), updatedAt: record.updatedAt.toISOString(), deletedAt: record.deletedAt?.toISOString() ?? null };
 });
 
 export const deleteRecordsAction = companyAction({ schema: ZRecordRefs, permission: "records.delete" }, ({ input, ctx }) => deleteRecords(ctx, input));
