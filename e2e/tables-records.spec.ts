@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { createOtherCompany } from "./db";
 import { signIn } from "./fixtures";
 
 // The records journey of custom tables, as an admin: two related tables are made through the API (the
@@ -161,4 +162,22 @@ test("an admin imports, filters, sorts, edits, trashes and restores records and 
   await expect(page.getByText(`Orders ${suffix} · Customer`)).toBeVisible();
   await expect(page.getByRole("link", { name: "Widget A", exact: true })).toBeVisible();
   await page.screenshot({ path: "test-results/screens/tables-record-linked-from.png", fullPage: true });
+});
+
+test("another company's admin finds none of a table's pages, records or exports", async ({ page, browser }) => {
+  const suffix = `t${Date.now().toString(36)}`;
+  await signIn(page, "admin@acme.com");
+  const keys = await createTables(page, suffix);
+  const list = (await (await page.request.get(`/api/v1/tables/${keys.customers}/records`)).json()) as { items: { id: string }[] };
+  const acmeId = list.items[0]!.id;
+
+  const other = await createOtherCompany(`tables${suffix}`);
+  const stranger = await browser.newPage();
+  await signIn(stranger, other.adminEmail, other.adminPassword);
+  for (const path of [`/tables/${keys.orders}`, `/tables/${keys.orders}/import`, `/tables/${keys.customers}/records/${acmeId}`]) {
+    await stranger.goto(path);
+    await expect(stranger.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+  }
+  expect((await stranger.request.get(`/api/v1/tables/${keys.orders}/records/export?format=csv`)).status()).toBe(404);
+  await stranger.close();
 });
