@@ -116,6 +116,17 @@ test("an admin imports, filters, sorts, edits, trashes and restores records and 
   await page.reload();
   await expect(page.getByRole("list", { name: "Active filters" }).getByText("Status is any of paid")).toBeVisible();
   await expect(page.getByRole("grid").getByRole("row").nth(1)).toContainText("Café F");
+
+  // Save this view under a name, go back to everything, and bring the view back from the list.
+  await page.getByRole("button", { name: "Save view…" }).click();
+  await page.getByLabel("View name").fill("Paid mid-range");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("View “Paid mid-range” saved")).toBeVisible();
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(status).toHaveText("4 records");
+  await page.getByLabel("Saved views").selectOption({ label: "Paid mid-range" });
+  await expect(page.getByRole("list", { name: "Active filters" }).getByText("Amount is between 100 and 500")).toBeVisible();
+  await expect(status).toHaveText("2 records");
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(status).toHaveText("4 records");
 
@@ -149,6 +160,26 @@ test("an admin imports, filters, sorts, edits, trashes and restores records and 
   await expect(page.getByText("The trash is empty.")).toBeVisible();
   await page.getByRole("button", { name: "Showing trash" }).click();
   await expect(page.getByRole("grid").getByText("Widget D")).toBeVisible();
+
+  // A new record: the server's message lands under the field; the customer is picked by name.
+  await page.getByRole("button", { name: "New record" }).click();
+  const dialog = page.getByRole("dialog", { name: `New Orders ${suffix} record` });
+  await dialog.getByRole("button", { name: "Create record" }).click();
+  await expect(dialog.getByText("Title is required")).toBeVisible();
+  await dialog.getByLabel("Title").fill("Widget G");
+  await dialog.getByLabel("Amount").fill("75");
+  await dialog.getByRole("searchbox", { name: "Customer" }).fill("Glo");
+  await dialog.getByRole("button", { name: "Globex" }).click();
+  await expect(dialog.getByRole("list", { name: "Chosen Customer" }).getByText("Globex")).toBeVisible();
+  await dialog.getByRole("button", { name: "Create record" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(status).toHaveText("5 records");
+  await expect(page.getByRole("grid").getByRole("row").filter({ hasText: "Widget G" })).toContainText("Globex");
+
+  // On a phone the grid scrolls sideways inside its card.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/screens/tables-grid-phone.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // A record's page shows its values and its customer; the customer's page shows the order linking to it.
   await page.getByRole("link", { name: "Open record Widget A" }).click();
