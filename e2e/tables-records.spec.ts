@@ -48,7 +48,7 @@ const CSV = [
   "Café F,450,paid,2026-03-05,Acme",
 ].join("\r\n");
 
-test("an admin imports, filters, sorts, edits, trashes and restores records and follows a relation", async ({ page }) => {
+test("an admin imports, filters, sorts, edits, trashes and restores records and follows a relation", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const suffix = Date.now().toString(36);
   await signIn(page, "admin@acme.com");
@@ -176,10 +176,13 @@ test("an admin imports, filters, sorts, edits, trashes and restores records and 
   await expect(status).toHaveText("5 records");
   await expect(page.getByRole("grid").getByRole("row").filter({ hasText: "Widget G" })).toContainText("Globex");
 
-  // On a phone the grid scrolls sideways inside its card.
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: "test-results/screens/tables-grid-phone.png", fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 720 });
+  // On a phone the grid scrolls sideways inside its card (same session, phone-sized window).
+  const phone = await browser.newContext({ storageState: await page.context().storageState(), viewport: { width: 390, height: 844 } });
+  const phonePage = await phone.newPage();
+  await phonePage.goto(page.url());
+  await expect(phonePage.getByRole("grid").getByText("Widget G")).toBeAttached();
+  await phonePage.screenshot({ path: "test-results/screens/tables-grid-phone.png", fullPage: true });
+  await phone.close();
 
   // A record's page shows its values and its customer; the customer's page shows the order linking to it.
   await page.getByRole("link", { name: "Open record Widget A" }).click();
