@@ -148,6 +148,17 @@ test("an admin imports, filters, sorts, edits, trashes and restores records and 
   await amountCell.getByRole("textbox", { name: "Amount" }).press("Enter");
   await expect(amountCell).toHaveText("130");
 
+  // A stale edit: Widget C's amount changes elsewhere after the grid loaded; saving over it is refused
+  // by name instead of silently overwriting, and the grid shows the new value.
+  const found = (await (await page.request.get(`/api/v1/tables/${keys.orders}/records?q=${encodeURIComponent("Widget C")}`)).json()) as { items: { id: string }[] };
+  expect((await page.request.patch(`/api/v1/tables/${keys.orders}/records/${found.items[0]!.id}`, { data: { values: { amount: 310 } } })).status()).toBe(200);
+  const widgetCAmount = grid.getByRole("row").filter({ hasText: "Widget C" }).getByRole("gridcell").nth(3);
+  await widgetCAmount.click();
+  await widgetCAmount.getByRole("textbox", { name: "Amount" }).fill("320");
+  await widgetCAmount.getByRole("textbox", { name: "Amount" }).press("Enter");
+  await expect(status).toContainText("Sarah Admin changed Amount since you opened this record");
+  await expect(widgetCAmount).toHaveText("310");
+
   // Trash and restore Widget D.
   await grid.getByRole("checkbox", { name: "Select Widget D" }).check();
   await page.getByRole("button", { name: "Move to trash" }).click();
