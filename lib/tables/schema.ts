@@ -53,3 +53,10 @@ export const ZRecordRefs = z.object({ tableId: ZId, recordIds: z.array(ZId).min(
 
 /** What saving these columns would do to existing rows (the designer asks before it saves). */
 export const ZPreviewTable = ZUpdateTable.pick({ tableId: true, columns: true });
+
+/** Bulk edit: one column set to one value on every selected record (all or none). */
+export const ZSetColumnForRecords = ZRecordRefs.extend({ column: z.string().min(1).max(64), value: z.unknown() });
+export type TSetColumnForRecords = z.input<typeof ZSetColumnForRecords>;
+
+/** Records of a table to pick from (relation cells and "relation is" filters), by display text. */
+export const ZRecordOptionsQuery = z.object({ tableId: ZId, q: z.string().trim().max(200).default("") });
