@@ -158,6 +158,16 @@ export async function updateTable(ctx: ServiceContext, input: z.output<typeof ZU
         );
       }
     }
+    // A removed column that another table shows its links by would leave those links nameless.
+    const removed = new Set(preview.changes.flatMap((change) => (change.kind === "removed" ? [change.key] : [])));
+    const showing = removed.size ? (await tablesRelatingTo(tx, ctx.companyId, table.id)).filter((dependant) => dependant.displayColumn && removed.has(dependant.displayColumn)) : [];
+    if (showing.length) {
+      const names = showing.map((dependant) => `${dependant.displayName} (${dependant.column})`).join(", ");
+      throw new AppError("VALIDATION", `Other tables show their links to ${table.displayName} by a column you removed: ${names}. Choose another display column there first.`, {
+        fieldErrors: { columns: [`Used to name records by: ${names}`] },
+        details: { dependants: showing },
+      });
+    }
     for (const change of preview.changes) {
       if (change.kind !== "removed") continue;
       await tx.$executeRawUnsafe(`UPDATE custom_table_records SET data = data - $3 WHERE "companyId" = $1::uuid AND "tableId" = $2::uuid AND data ? $3`, ctx.companyId, table.id, change.key);
@@ -186,10 +196,12 @@ export async function updateTable(ctx: ServiceContext, input: z.output<typeof ZU
 }
 
 /** The tables whose relation columns point at `tableId` (named before a table is archived). */
-export async function tablesRelatingTo(tx: Tx, companyId: string, tableId: string): Promise<{ id: string; displayName: string; column: string }[]> {
+export async function tablesRelatingTo(tx: Tx, companyId: string, tableId: string): Promise<{ id: string; displayName: string; column: string; displayColumn: string | null }[]> {
   const tables = await tx.customTable.findMany({ where: { companyId, archivedAt: null, NOT: { id: tableId } }, select: { id: true, displayName: true, schema: true } });
   return tables.flatMap((table) =>
-    (ZTableSchema.safeParse(table.schema).data?.columns ?? []).filter((column) => column.type === "relation" && column.tableId === tableId).map((column) => ({ id: table.id, displayName: table.displayName, column: column.label })),
+    (ZTableSchema.safeParse(table.schema).data?.columns ?? []).flatMap((column) =>
+      column.type === "relation" && column.tableId === tableId ? [{ id: table.id, displayName: table.displayName, column: column.label, displayColumn: column.displayColumn ?? null }] : [],
+    ),
   );
 }
 
