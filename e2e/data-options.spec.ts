@@ -32,6 +32,19 @@ test("an employee picks options that come from a dataset and from a table", asyn
     ],
     logic: [],
   };
+  // In the builder, a dropdown's options can be pointed at the dataset; the preview loads them.
+  const draft = await api.post("/api/v1/tasks", { data: { name: `Builder ${stamp}`, standalone: true } });
+  expect(draft.status()).toBe(201);
+  await admin.goto(`/forms/${(await draft.json()).id}/edit`);
+  await admin.getByRole("button", { name: "Add Dropdown" }).click();
+  await admin.getByLabel("Options come from").selectOption("dataset");
+  await expect(admin.getByLabel("Dataset section")).toHaveValue(`${datasetId}|centres`);
+  await admin.getByRole("tab", { name: "Preview" }).click();
+  const preview = admin.getByRole("tabpanel", { name: "Preview" });
+  await preview.getByRole("searchbox").fill("marketing");
+  await expect(preview.getByRole("combobox").locator("option")).toHaveText(["Choose…", "Centre 17 Marketing"]);
+  await admin.screenshot({ path: "test-results/screens/builder-option-source.png", fullPage: true });
+
   const form = await api.post("/api/v1/tasks", { data: { name: `Purchase ${stamp}`, standalone: true, definition } });
   expect(form.status()).toBe(201);
   const taskId = (await form.json()).id as string;

@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { companyAction } from "@/lib/action";
 import { isAppError } from "@/lib/errors";
+import { listOptionSources } from "./option-sources";
 import { ZCreateDataset, ZDatasetStatusChange, ZUpdateDataset } from "./schema";
 import { createDataset, setDatasetStatus, updateDataset } from "./service";
 
@@ -37,3 +39,6 @@ export const setDatasetStatusAction = companyAction({ schema: ZDatasetStatusChan
   revalidateDataset(saved.id);
   return saved;
 });
+
+/** The datasets and table columns a form designer may take a choice field's options from. */
+export const listOptionSourcesAction = companyAction({ schema: z.object({}), permission: "tasks.update" }, async ({ principal }) => listOptionSources(principal));
