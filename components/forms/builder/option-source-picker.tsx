@@ -44,7 +44,8 @@ export function OptionSourcePicker({ source, onChange, errors }: Props) {
     <div className="space-y-1.5">
       <label htmlFor={kindId} className="block text-xs font-medium text-slate-700">
         Options come from
-        <select id={kindId} value={kind} onChange={(event) => choose(event.target.value)} className={selectClass}>
+      </label>
+      <select id={kindId} value={kind} onChange={(event) => choose(event.target.value)} className={selectClass}>
           <option value="list">A list in this form</option>
           <option value="dataset" disabled={!datasets.some((dataset) => dataset.sections.length)}>
             A dataset section{sources.isSuccess && !datasets.length ? " (no published dataset)" : ""}
@@ -52,11 +53,12 @@ export function OptionSourcePicker({ source, onChange, errors }: Props) {
           <option value="table" disabled={!tables.length}>
             A table column{sources.isSuccess && !tables.length ? " (no table)" : ""}
           </option>
-        </select>
-      </label>
+      </select>
       {source ? (
-        <label htmlFor={whereId} className="block text-xs font-medium text-slate-700">
-          {source.kind === "dataset" ? "Dataset section" : "Table column"}
+        <div>
+          <label htmlFor={whereId} className="block text-xs font-medium text-slate-700">
+            {source.kind === "dataset" ? "Dataset section" : "Table column"}
+          </label>
           <select
             id={whereId}
             value={value}
@@ -86,8 +88,8 @@ export function OptionSourcePicker({ source, onChange, errors }: Props) {
                   </optgroup>
                 ))}
           </select>
-          <span className="mt-1 block font-normal text-slate-500">Loaded when the form is filled, searchable, and checked again when it is submitted.</span>
-        </label>
+          <p className="mt-1 text-xs text-slate-500">Loaded when the form is filled, searchable, and checked again when it is submitted.</p>
+        </div>
       ) : null}
       {sources.isError ? <p className="text-xs text-red-600">The datasets and tables could not be loaded: {(sources.error as Error).message}</p> : null}
       {errors.map((message) => (
