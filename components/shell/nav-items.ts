@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/requests", label: "My requests", permission: "instances.view", icon: "⇢" },
   { href: "/forms", label: "Forms", permission: "tasks.view", icon: "☑" },
   { href: "/flows", label: "Flows", permission: "flows.view", icon: "⇶" },
+  { href: "/triggers", label: "Triggers", permission: "triggers.view", icon: "⚡" },
   { href: "/organisation/departments", label: "Departments", permission: "departments.view", icon: "⌂" },
   { href: "/organisation/roles", label: "Roles", permission: "roles.view", icon: "◈" },
   { href: "/organisation/users", label: "People", permission: "users.view", icon: "☺" },

@@ -77,3 +77,13 @@ function summarise(payload: unknown): string {
     .map(([key, value]) => `${key}: ${String(value)}`)
     .join(", ");
 }
+
+/** The name of what a trigger is scoped to (a form, a flow or a table), for the list. */
+export async function listScopeNames(companyId: string) {
+  const [tasks, flows, tables] = await Promise.all([
+    db.task.findMany({ where: { companyId }, select: { id: true, name: true } }),
+    db.flow.findMany({ where: { companyId }, select: { id: true, name: true } }),
+    db.customTable.findMany({ where: { companyId }, select: { id: true, displayName: true } }),
+  ]);
+  return new Map<string, string>([...tasks.map((t) => [t.id, `Form: ${t.name}`] as const), ...flows.map((f) => [f.id, `Flow: ${f.name}`] as const), ...tables.map((t) => [t.id, `Table: ${t.displayName}`] as const)]);
+}
