@@ -8,6 +8,7 @@ import { EVENT_TYPES, ZTriggerInput } from "./definition";
 import { triggerTypeEnv } from "./event-env";
 import { listRecentEvents } from "./queries";
 import { rerunExecution } from "./rerun";
+import { ZRotateSecret } from "./secret-schema";
 import { rotateSecret } from "./secrets";
 import { archiveTrigger, createTrigger, setTriggerActive, updateTrigger } from "./service";
 import { testTrigger } from "./test-run";
@@ -28,8 +29,10 @@ export const createTriggerAction = companyAction({ schema: ZTriggerInput, permis
   return { id: created.id, updatedAt: created.updatedAt.toISOString(), secret: created.secret, nextRun: created.nextRun ? new Date(created.nextRun).toISOString() : null };
 });
 
+// The trigger is parsed by the service with ZTriggerInput, so its field errors keep the editor's
+// paths ("actions.1.config.template") rather than gaining a "trigger." prefix here.
 export const updateTriggerAction = companyAction(
-  { schema: z.object({ triggerId: z.uuid(), expectedUpdatedAt: z.iso.datetime(), trigger: ZTriggerInput }), permission: "triggers.update" },
+  { schema: z.object({ triggerId: z.uuid(), expectedUpdatedAt: z.iso.datetime(), trigger: z.unknown() }), permission: "triggers.update" },
   async ({ input, ctx }) => {
     const saved = await updateTrigger(ctx, { triggerId: input.triggerId, expectedUpdatedAt: input.expectedUpdatedAt }, input.trigger);
     revalidateTriggers(input.triggerId);
@@ -49,7 +52,7 @@ export const archiveTriggerAction = companyAction({ schema: ZTriggerId, permissi
   return { archived: true };
 });
 
-export const rotateSecretAction = companyAction({ schema: ZTriggerId.extend({ overlapHours: z.int("Whole hours").min(0, "At least 0").max(720, "At most 720 hours (30 days)") }), permission: "triggers.update" }, async ({ input, ctx }) => {
+export const rotateSecretAction = companyAction({ schema: ZRotateSecret, permission: "triggers.update" }, async ({ input, ctx }) => {
   const rotated = await rotateSecret(ctx, input);
   revalidateTriggers(input.triggerId);
   return { secret: rotated.secret, previousValidUntil: rotated.previousValidUntil.toISOString() };
