@@ -42,8 +42,8 @@ test("an admin builds the High-Value Alert in the editor, tests it, and sees it 
   await expect(admin.getByRole("heading", { name: "New trigger" })).toBeVisible();
   await admin.waitForLoadState("networkidle");
 
-  await admin.getByLabel("Name").fill(name);
-  await admin.getByLabel("Event").selectOption("TASK_COMPLETED");
+  await admin.getByLabel("Name", { exact: true }).fill(name);
+  await admin.getByLabel("Event", { exact: true }).selectOption("TASK_COMPLETED");
   await admin.getByLabel("Form", { exact: true }).selectOption({ label: "Expense Approval Form" });
 
   // The condition, built in the rule builder over the form's fields.
@@ -83,7 +83,8 @@ test("an admin builds the High-Value Alert in the editor, tests it, and sees it 
 
   // The employee's expense of 12,000 fires it.
   const employee = await personIn(browser, "employee@acme.com");
-  await fileExpense(employee, "12000", `Conference ${Date.now().toString(36)}`);
+  const filedBy = `Conference ${Date.now().toString(36)}`; // goes into the Employee Name field
+  await fileExpense(employee, "12000", filedBy);
 
   // The job worker runs it within seconds: reload the log until our execution has succeeded.
   await expect(async () => {
@@ -108,7 +109,7 @@ test("an admin builds the High-Value Alert in the editor, tests it, and sees it 
   await expect(admin.getByRole("row", { name: /cfo@acme\.com.*High-value expense requires your review/ }).first()).toBeVisible();
   await admin.goto(`/admin/outbox/${mailId}`);
   await expect(admin.getByText("High-value expense requires your review").first()).toBeVisible();
-  await expect(admin.getByText("Emma Employee").first()).toBeVisible();
+  await expect(admin.getByText(filedBy).first()).toBeVisible();
 });
 
 test("an email template is written with a live preview and saved", async ({ browser }) => {
@@ -120,12 +121,12 @@ test("an email template is written with a live preview and saved", async ({ brow
   await admin.waitForLoadState("networkidle");
 
   // Browser validation with the shared schema.
-  await admin.getByLabel("Key").fill("Weekly Digest");
+  await admin.getByLabel("Key", { exact: true }).fill("Weekly Digest");
   await admin.getByRole("button", { name: "Create template" }).click();
   await expect(admin.getByText("A key starts with a lower-case letter")).toBeVisible();
 
-  await admin.getByLabel("Key").fill(key);
-  await admin.getByLabel("Name").fill("Weekly digest");
+  await admin.getByLabel("Key", { exact: true }).fill(key);
+  await admin.getByLabel("Name", { exact: true }).fill("Weekly digest");
   await admin.getByLabel("Subject").fill("Your week, {{name}}");
   await admin.getByLabel("HTML body").fill("<p>Hello {{name}},</p>\n<p>You filed {{stats.count}} requests.</p>");
   await expect(admin.getByRole("list", { name: "Variables used" })).toContainText("{{stats.count}}");

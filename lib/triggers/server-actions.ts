@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { companyAction } from "@/lib/action";
 import { db } from "@/lib/db";
-import { EVENT_TYPES, ZTriggerInput } from "./definition";
+import { EVENT_TYPES, type TTriggerInput } from "./definition";
 import { triggerTypeEnv } from "./event-env";
 import { listRecentEvents } from "./queries";
 import { rerunExecution } from "./rerun";
@@ -23,16 +23,17 @@ const revalidateTriggers = (triggerId?: string) => {
 
 const ZTriggerId = z.object({ triggerId: z.uuid() });
 
-export const createTriggerAction = companyAction({ schema: ZTriggerInput, permission: "triggers.create" }, async ({ input, ctx }) => {
+// The trigger is parsed once, by the service, with ZTriggerInput (the editor's resolver schema): it
+// takes raw input (its transforms turn "" into null, which a second parse would refuse), and its field
+// errors keep the editor's paths ("actions.1.config.template") rather than gaining a prefix here.
+export const createTriggerAction = companyAction({ schema: z.custom<TTriggerInput>(), permission: "triggers.create" }, async ({ input, ctx }) => {
   const created = await createTrigger(ctx, input);
   revalidateTriggers();
   return { id: created.id, updatedAt: created.updatedAt.toISOString(), secret: created.secret, nextRun: created.nextRun ? new Date(created.nextRun).toISOString() : null };
 });
 
-// The trigger is parsed by the service with ZTriggerInput, so its field errors keep the editor's
-// paths ("actions.1.config.template") rather than gaining a "trigger." prefix here.
 export const updateTriggerAction = companyAction(
-  { schema: z.object({ triggerId: z.uuid(), expectedUpdatedAt: z.iso.datetime(), trigger: z.unknown() }), permission: "triggers.update" },
+  { schema: z.object({ triggerId: z.uuid(), expectedUpdatedAt: z.iso.datetime(), trigger: z.custom<TTriggerInput>() }), permission: "triggers.update" },
   async ({ input, ctx }) => {
     const saved = await updateTrigger(ctx, { triggerId: input.triggerId, expectedUpdatedAt: input.expectedUpdatedAt }, input.trigger);
     revalidateTriggers(input.triggerId);

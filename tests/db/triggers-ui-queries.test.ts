@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
-import { listRecentEvents } from "@/lib/triggers/queries";
+import { loadEditorOptions } from "@/lib/triggers/editor-options";
+import { listRecentEvents, listScopeNames } from "@/lib/triggers/queries";
 import { createTrigger } from "@/lib/triggers/service";
 import { testTrigger } from "@/lib/triggers/test-run";
 import { actingAs, loadDemo, type Demo } from "../support/flow-fixtures";
@@ -33,6 +34,19 @@ describe("trigger editor queries", () => {
     const events = await listRecentEvents(demo.company.id, { type: "WEBHOOK_RECEIVED" });
     expect(events.map((event) => event.summary)).toEqual(["order: 2", "order: 1, total: 5"]);
     expect(events.every((event) => event.type === "WEBHOOK_RECEIVED")).toBe(true);
+  });
+
+  it("offers the editor this company's forms, flows, templates, roles and people, and names scopes", async () => {
+    const options = await loadEditorOptions(demo.company.id);
+    expect(options.tasks.map((task) => task.name)).toContain("Expense Approval Form");
+    expect(options.flows.map((flow) => flow.name)).toContain("Expense Approval Workflow");
+    expect(options.templates).toContainEqual({ key: "high_value_expense", name: "High Value Expense Alert", isActive: true });
+    expect(options.users.map((user) => user.email)).toContain("admin@acme.com");
+    expect(options.roles.length).toBeGreaterThan(0);
+    const task = options.tasks.find((candidate) => candidate.name === "Expense Approval Form")!;
+    expect((await listScopeNames(demo.company.id)).get(task.id)).toBe("Form: Expense Approval Form");
+    const other = await db.company.create({ data: { name: "Other options", slug: `other-options-${Date.now()}` } });
+    expect(await loadEditorOptions(other.id)).toMatchObject({ tasks: [], flows: [], templates: [], users: [] });
   });
 
   it("saves and tests the High-Value Alert as the editor builds it", async () => {
