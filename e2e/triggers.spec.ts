@@ -62,7 +62,7 @@ test("an admin builds the High-Value Alert in the editor, tests it, and sees it 
   const email = admin.getByRole("region", { name: "Action 1: Send email" });
   await email.getByLabel("Email template").selectOption("high_value_expense");
   await email.getByLabel("To (email addresses)").fill("cfo@acme.com");
-  await admin.screenshot({ path: `${SCREENS}/triggers-editor.png`, fullPage: true });
+  await admin.getByRole("form", { name: "Trigger" }).screenshot({ path: `${SCREENS}/triggers-editor.png` });
 
   // Test against sample data: matched, and the email as it would be sent.
   await admin.getByLabel("Sample data (JSON)").fill(JSON.stringify({ amount: 12000, employee_name: "Emma Employee", category: "travel" }));
@@ -72,8 +72,7 @@ test("an admin builds the High-Value Alert in the editor, tests it, and sees it 
   await expect(result.getByText("cfo@acme.com")).toBeVisible();
   await expect(result.getByText("High-value expense requires your review")).toBeVisible();
   await expect(admin.frameLocator('iframe[title="Action 1 email: HTML body"]').getByText("Emma Employee")).toBeVisible();
-  await result.scrollIntoViewIfNeeded();
-  await admin.screenshot({ path: `${SCREENS}/triggers-test-panel.png`, fullPage: true });
+  await admin.getByRole("region", { name: "Test", exact: true }).screenshot({ path: `${SCREENS}/triggers-test-panel.png` });
 
   await admin.getByRole("button", { name: "Create trigger" }).click();
   await admin.waitForURL(/\/triggers\/[0-9a-f-]{36}$/);

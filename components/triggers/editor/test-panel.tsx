@@ -56,9 +56,9 @@ export function TestPanel() {
     });
 
   return (
-    <Card className="space-y-4 p-5">
+    <Card role="region" aria-labelledby="trigger-test-title" className="space-y-4 p-5">
       <div>
-        <h2 className="text-base font-semibold text-slate-900">Test</h2>
+        <h2 id="trigger-test-title" className="text-base font-semibold text-slate-900">Test</h2>
         <p className="text-sm text-slate-500">Runs the trigger as it is on screen: the condition explained and what each action would do. Nothing is sent or written.</p>
       </div>
       <fieldset className="flex flex-wrap gap-4 text-sm">
