@@ -15,6 +15,15 @@ async function personIn(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
+/** A screenshot of a long page from the top in a tall viewport (the sticky header would cover parts of a full-page capture). */
+async function shoot(page: Page, name: string) {
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width, height: 2400 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SCREENS}/${name}` });
+  await page.setViewportSize(size);
+}
+
 /** Files an expense through /requests/new as e2e/expense-flow.spec.ts does (receipt included). */
 async function fileExpense(page: Page, amount: string, name: string) {
   await page.goto("/requests/new");
@@ -62,7 +71,7 @@ test("an admin builds the High-Value Alert in the editor, tests it, and sees it 
   const email = admin.getByRole("region", { name: "Action 1: Send email" });
   await email.getByLabel("Email template").selectOption("high_value_expense");
   await email.getByLabel("To (email addresses)").fill("cfo@acme.com");
-  await admin.getByRole("form", { name: "Trigger" }).screenshot({ path: `${SCREENS}/triggers-editor.png` });
+  await shoot(admin, "triggers-editor.png");
 
   // Test against sample data: matched, and the email as it would be sent.
   await admin.getByLabel("Sample data (JSON)").fill(JSON.stringify({ amount: 12000, employee_name: "Emma Employee", category: "travel" }));
@@ -72,7 +81,7 @@ test("an admin builds the High-Value Alert in the editor, tests it, and sees it 
   await expect(result.getByText("cfo@acme.com")).toBeVisible();
   await expect(result.getByText("High-value expense requires your review")).toBeVisible();
   await expect(admin.frameLocator('iframe[title="Action 1 email: HTML body"]').getByText("Emma Employee")).toBeVisible();
-  await admin.getByRole("region", { name: "Test", exact: true }).screenshot({ path: `${SCREENS}/triggers-test-panel.png` });
+  await shoot(admin, "triggers-test-panel.png");
 
   await admin.getByRole("button", { name: "Create trigger" }).click();
   await admin.waitForURL(/\/triggers\/[0-9a-f-]{36}$/);
@@ -140,4 +149,86 @@ test("an email template is written with a live preview and saved", async ({ brow
   await admin.waitForURL(/\/triggers\/templates\/[0-9a-f-]{36}$/);
   await expect(admin.getByRole("heading", { name: "Weekly digest" })).toBeVisible();
   await expect(admin.getByText("No trigger sends this template.")).toBeVisible();
+});
+
+test("a schedule previews its next runs, a webhook trigger shows its secret once and rotates it, saves conflict, triggers switch off", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const admin = await personIn(browser, "admin@acme.com");
+  const stamp = Date.now().toString(36);
+
+  // A schedule: the next five runs previewed as the cron expression is typed; a bad one explained.
+  await admin.goto("/triggers/new");
+  await admin.waitForLoadState("networkidle");
+  await admin.getByLabel("Name", { exact: true }).fill(`Weekday digest ${stamp}`);
+  await admin.getByLabel("Event", { exact: true }).selectOption("SCHEDULED");
+  await admin.getByLabel("Schedule (cron)").fill("61 * * * *");
+  await expect(admin.getByRole("list", { name: "Next runs" })).toHaveCount(0);
+  await admin.getByLabel("Schedule (cron)").fill("0 7 * * 1-5");
+  await admin.getByLabel("Time zone", { exact: true }).fill("Europe/Berlin");
+  await expect(admin.getByRole("list", { name: "Next runs" }).getByRole("listitem")).toHaveCount(5);
+  await admin.getByLabel("Action type").selectOption("notify");
+  await admin.getByRole("button", { name: "+ Add action" }).click();
+  const notify = admin.getByRole("region", { name: "Action 1: Notify" });
+  await notify.getByLabel("Title").fill("Digest for {{scheduledFor}}");
+  await admin.getByRole("button", { name: "Create trigger" }).click();
+  // Server checks land at their inputs: nobody to notify.
+  await expect(notify.getByText("Choose who is notified")).toBeVisible();
+  await notify.getByLabel("The person who caused the event").check();
+  await admin.getByRole("button", { name: "Create trigger" }).click();
+  await admin.waitForURL(/\/triggers\/[0-9a-f-]{36}$/);
+  const digestUrl = admin.url();
+
+  // Two tabs on the same trigger: the second save is warned, not lost silently.
+  const other = await admin.context().newPage();
+  await other.goto(digestUrl);
+  await other.waitForLoadState("networkidle");
+  await admin.getByLabel("Description (optional)").fill("Every weekday at seven");
+  await admin.getByRole("button", { name: "Save trigger" }).click();
+  await expect(admin.getByText("Trigger saved")).toBeVisible();
+  await other.getByLabel("Name", { exact: true }).fill(`Weekday digest ${stamp} (renamed)`);
+  await other.getByRole("button", { name: "Save trigger" }).click();
+  await expect(other.getByRole("alert").filter({ hasText: "Someone else saved this trigger" }).first()).toBeVisible();
+  await other.close();
+
+  // A webhook trigger: its secret once after creation, then rotation with an overlap.
+  await admin.goto("/triggers/new");
+  await admin.waitForLoadState("networkidle");
+  await admin.getByLabel("Name", { exact: true }).fill(`Orders hook ${stamp}`);
+  await admin.getByLabel("Event", { exact: true }).selectOption("WEBHOOK_RECEIVED");
+  await expect(admin.getByText("The URL to send to and its signing secret appear when the trigger is saved.")).toBeVisible();
+  await admin.getByLabel("Action type").selectOption("notify");
+  await admin.getByRole("button", { name: "+ Add action" }).click();
+  const hookNotify = admin.getByRole("region", { name: "Action 1: Notify" });
+  await hookNotify.getByLabel("The person who caused the event").check();
+  await hookNotify.getByLabel("Title").fill("Order {{payload.id}} received");
+  await admin.getByRole("button", { name: "Create trigger" }).click();
+  const created = admin.getByRole("dialog", { name: "Trigger created" });
+  await expect(created.getByLabel("Signing secret")).toHaveValue(/^whsec_/);
+  const first = await created.getByLabel("Signing secret").inputValue();
+  await created.getByRole("button", { name: "I have copied it" }).click();
+  await admin.waitForURL(/\/triggers\/[0-9a-f-]{36}$/);
+  const hookId = admin.url().split("/").at(-1)!;
+  await expect(admin.getByLabel("Send webhooks to")).toHaveValue(new RegExp(`/api/hooks/${hookId}$`));
+  await expect(admin.getByLabel("Signing secret")).toHaveCount(0); // shown once only
+  await admin.getByRole("button", { name: "Rotate secret" }).click();
+  const rotate = admin.getByRole("dialog", { name: "Rotate the signing secret" });
+  await rotate.getByLabel("Keep the current secrets valid for (hours)").fill("2");
+  await rotate.getByRole("button", { name: "Rotate secret" }).click();
+  await expect(admin.getByLabel("New signing secret")).toHaveValue(/^whsec_/);
+  expect(await admin.getByLabel("New signing secret").inputValue()).not.toBe(first);
+  await expect(admin.getByRole("list", { name: "Valid secrets" }).getByRole("listitem")).toHaveCount(2);
+
+  // The list: switched off from its row, and it stays off.
+  await admin.goto("/triggers");
+  const toggle = admin.getByRole("switch", { name: `Orders hook ${stamp} active` });
+  await expect(toggle).toHaveAttribute("aria-checked", "true");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-checked", "false");
+  await admin.reload();
+  await expect(admin.getByRole("switch", { name: `Orders hook ${stamp} active` })).toHaveAttribute("aria-checked", "false");
+  await admin.screenshot({ path: `${SCREENS}/triggers-list.png`, fullPage: true });
+
+  await admin.goto("/triggers/executions");
+  await admin.getByRole("link", { name: "Dead letters" }).click();
+  await expect(admin.getByText("No dead letters: nothing has exhausted its retries.")).toBeVisible();
 });

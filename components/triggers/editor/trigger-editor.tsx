@@ -112,7 +112,7 @@ export function TriggerEditor({ triggerId, initial, updatedAt, options, initialF
             </div>
           ) : null}
         </form>
-        <div className="xl:sticky xl:top-4 xl:self-start">
+        <div className="xl:sticky xl:top-20 xl:max-h-[calc(100vh-6rem)] xl:self-start xl:overflow-y-auto">
           <TestPanel />
         </div>
       </div>

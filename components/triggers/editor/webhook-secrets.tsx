@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { createPortal } from "react-dom";
 import { useForm } from "react-hook-form";
 import { useActionSubmit } from "@/components/forms/use-action-form";
 import { formatWhen } from "@/components/org/format";
@@ -36,15 +37,22 @@ export function WebhookSecrets({ webhook }: { webhook: TWebhookInfo | null }) {
       </ul>
       {rotated ? <SecretOnce secret={rotated} label="New signing secret" /> : null}
       <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Rotate secret</Button>
-      <Modal open={open} onClose={() => setOpen(false)} title="Rotate the signing secret" description="A new secret is made; the current ones stay valid for the overlap, so senders can switch without refused requests.">
-        <RotateForm
-          triggerId={webhook.triggerId}
-          onRotated={(secret) => {
-            setRotated(secret);
-            setOpen(false);
-          }}
-        />
-      </Modal>
+      {/* This sits inside the trigger's <form>: the dialog's own form is portalled out of it (no nested
+          forms in the DOM) and stops its submit event (React bubbles it through portals). */}
+      {open
+        ? createPortal(
+            <Modal open onClose={() => setOpen(false)} title="Rotate the signing secret" description="A new secret is made; the current ones stay valid for the overlap, so senders can switch without refused requests.">
+              <RotateForm
+                triggerId={webhook.triggerId}
+                onRotated={(secret) => {
+                  setRotated(secret);
+                  setOpen(false);
+                }}
+              />
+            </Modal>,
+            document.body,
+          )
+        : null}
     </div>
   );
 }
@@ -61,7 +69,14 @@ function RotateForm({ triggerId, onRotated }: { triggerId: string; onRotated: (s
   });
   const error = form.formState.errors.overlapHours?.message;
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate>
+    <form
+      onSubmit={(event) => {
+        event.stopPropagation();
+        void submit(event);
+      }}
+      className="space-y-3"
+      noValidate
+    >
       <FormError message={form.formState.errors.root?.server?.message} />
       <Field id="rotate-overlap" label="Keep the current secrets valid for (hours)" error={error}>
         <Input id="rotate-overlap" type="number" inputMode="numeric" invalid={!!error} errorId="rotate-overlap-error" {...form.register("overlapHours", { valueAsNumber: true })} />
