@@ -108,6 +108,19 @@ test("an admin builds the High-Value Alert in the editor, tests it, and sees it 
   const mailId = (await admin.locator("pre").filter({ hasText: "mailId" }).innerText()).match(/"mailId": "([0-9a-f-]{36})"/)?.[1];
   expect(mailId).toBeTruthy();
 
+  // "Test" against that past event: the real submission, with its link to the request filled in.
+  await admin.goto(`/triggers/${triggerId}`);
+  await admin.waitForLoadState("networkidle");
+  await admin.getByLabel("A recent event").check();
+  const pastEvent = admin.getByLabel("Event", { exact: true }).last();
+  await expect(pastEvent.locator("option", { hasText: filedBy })).toHaveCount(1);
+  await pastEvent.selectOption((await pastEvent.locator("option", { hasText: filedBy }).getAttribute("value"))!);
+  await admin.getByRole("button", { name: "Run test" }).click();
+  const past = admin.getByRole("region", { name: "Test result" });
+  await expect(past.getByText("Condition matched")).toBeVisible();
+  await expect(past.getByText("No value for")).toHaveCount(0);
+  await expect(admin.frameLocator('iframe[title="Action 1 email: HTML body"]').getByText(filedBy)).toBeVisible();
+
   // The seed's alert ran for the same expense too: both are in the log, each under its own name.
   await admin.goto("/triggers/executions");
   await expect(admin.getByRole("row", { name: /High-Value Alert .*Success/ }).first()).toBeVisible();
