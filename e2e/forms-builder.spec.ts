@@ -243,9 +243,15 @@ test("keyboard only: add from the palette, name fields with stable keys, reorder
   // dnd-kit's keyboard sensor: Space picks the field up, arrows move it, Space drops it.
   const handle = page.getByRole("button", { name: "Drag Number" });
   await handle.focus();
+  // Each key waits for dnd-kit's live announcement, so a busy machine cannot drop a keystroke that
+  // arrives before the sensor has started (or finished) the previous move.
+  const announcer = page.locator('[id^="DndLiveRegion"]');
   await page.keyboard.press("Space");
+  await expect(announcer).toContainText(/Picked up draggable item number|moved over droppable area number/);
   await page.keyboard.press("ArrowUp");
+  await expect(announcer).toContainText("moved over droppable area email");
   await page.keyboard.press("ArrowUp");
+  await expect(announcer).toContainText("moved over droppable area full_name");
   await page.keyboard.press("Space");
   await expect.poll(() => canvasKeys(page)).toEqual(["number", "full_name", "email"]);
 

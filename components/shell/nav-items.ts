@@ -12,6 +12,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/requests", label: "My requests", permission: "instances.view", icon: "⇢" },
   { href: "/forms", label: "Forms", permission: "tasks.view", icon: "☑" },
   { href: "/flows", label: "Flows", permission: "flows.view", icon: "⇶" },
+  { href: "/tables", label: "Tables", permission: "records.view", icon: "▤" },
+  { href: "/datasets", label: "Datasets", permission: "datasets.view", icon: "≡" },
   { href: "/triggers", label: "Triggers", permission: "triggers.view", icon: "⚡" },
   { href: "/organisation/departments", label: "Departments", permission: "departments.view", icon: "⌂" },
   { href: "/organisation/roles", label: "Roles", permission: "roles.view", icon: "◈" },

@@ -3,14 +3,23 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
-type Props = { open: boolean; onClose: () => void; title: string; description?: ReactNode; children: ReactNode; className?: string };
+type Props = {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  /** Escape and the backdrop do nothing: the user must choose one of the dialog's buttons. */
+  mandatory?: boolean;
+};
 
 /**
  * A modal dialog on the native <dialog> element: showModal() makes the rest of the page inert (the
  * focus stays inside), Escape closes through `onClose`, and the focus goes back to whatever had it
  * before the dialog opened.
  */
-export function Modal({ open, onClose, title, description, children, className }: Props) {
+export function Modal({ open, onClose, title, description, children, className, mandatory }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const titleId = useId();
@@ -46,10 +55,10 @@ export function Modal({ open, onClose, title, description, children, className }
       aria-describedby={description ? descriptionId : undefined}
       onCancel={(event) => {
         event.preventDefault(); // React state decides when it closes
-        onClose();
+        if (!mandatory) onClose();
       }}
       onClick={(event) => {
-        if (event.target === event.currentTarget) onClose(); // a click on the backdrop
+        if (event.target === event.currentTarget && !mandatory) onClose(); // a click on the backdrop
       }}
       className={cn(
         "m-auto w-[32rem] max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40",
@@ -66,7 +75,7 @@ export function Modal({ open, onClose, title, description, children, className }
               {description}
             </div>
           ) : null}
-          <div className="mt-4">{children}</div>
+          <div className="mt-4 space-y-4">{children}</div>
         </div>
       ) : null}
     </dialog>

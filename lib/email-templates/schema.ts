@@ -11,7 +11,7 @@ const fields = {
   subject: z.string().trim().min(1, "Give the email a subject").max(300, "At most 300 characters").refine((value) => !/[\r\n]/.test(value), "A subject is one line"),
   bodyHtml: z.string().min(1, "Write the email").max(100_000, "At most 100,000 characters"),
   /** The plain-text alternative; derived from the HTML when empty. */
-  bodyText: z.string().max(100_000).optional().transform((value) => value?.trim() || null),
+  bodyText: z.string().max(100_000).nullish().transform((value) => value?.trim() || null),
   isActive: z.boolean().default(true),
 };
 

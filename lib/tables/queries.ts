@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { ZTableSchema } from "./columns";
+import { ZTableSchema, type TColumn } from "./columns";
 import { loadTable, type TLoadedTable } from "./load";
 import { buildRecordQuery, COUNT_CAP, encodeCursor, type TRecordListQuery } from "./record-query";
 import type { TRecordData } from "./record-values";
@@ -138,4 +138,27 @@ export async function getRecord(companyId: string, tableRef: { id: string } | { 
     groups.set(`${link.tableId}:${link.columnKey}`, group);
   }
   return { ...row, links, table: { id: table.id, name: table.name, displayName: table.displayName }, linkedFrom: [...groups.values()] };
+}
+
+export type TTableDesign = { id: string; name: string; displayName: string; description: string | null; updatedAt: Date; columns: TColumn[] };
+
+/** A live table as the designer edits it (with its description), by key; missing and foreign alike: not found. */
+export async function getTableDesign(companyId: string, name: string): Promise<TTableDesign> {
+  const row = await db.customTable.findFirst({ where: { companyId, name, archivedAt: null }, select: { id: true, name: true, displayName: true, description: true, updatedAt: true, schema: true } });
+  if (!row) throw new AppError("NOT_FOUND", "Table not found.");
+  const { schema, ...rest } = row;
+  return { ...rest, columns: ZTableSchema.safeParse(schema).data?.columns ?? [] };
+}
+
+export type TTableColumnChoice = { id: string; name: string; displayName: string; columns: { key: string; label: string; type: TColumn["type"] }[] };
+
+/** Every live table with its columns' keys, labels and types: relation targets and their display columns. */
+export async function listTableColumnChoices(companyId: string): Promise<TTableColumnChoice[]> {
+  const tables = await db.customTable.findMany({ where: { companyId, archivedAt: null }, orderBy: { displayName: "asc" }, select: { id: true, name: true, displayName: true, schema: true } });
+  return tables.map((table) => ({
+    id: table.id,
+    name: table.name,
+    displayName: table.displayName,
+    columns: (ZTableSchema.safeParse(table.schema).data?.columns ?? []).map((column) => ({ key: column.key, label: column.label, type: column.type })),
+  }));
 }

@@ -158,52 +158,54 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * editor saw an older value of a column someone has changed since, the update is refused by name.
  */
 export async function updateRecord(ctx: ServiceContext, input: z.output<typeof ZUpdateRecord>): Promise<TRecordRow> {
-  return inTransaction(ctx, async (tx, audit) => {
-    const table = await loadTable(tx, ctx.companyId, { id: input.tableId });
-    const [current] = await tx.$queryRawUnsafe<(TRecordRow & { updatedByName: string | null })[]>(
-      `SELECT r.id, r.data, r."autoNumber"::int AS "autoNumber", r.version, r."createdAt", r."updatedAt", trim(u."firstName" || ' ' || u."lastName") AS "updatedByName"
-         FROM custom_table_records r LEFT JOIN users u ON u.id = r."updatedById"
-        WHERE r.id = $1::uuid AND r."companyId" = $2::uuid AND r."tableId" = $3::uuid AND r."deletedAt" IS NULL FOR UPDATE OF r`,
-      input.recordId,
-      ctx.companyId,
-      table.id,
-    );
-    if (!current) throw new AppError("NOT_FOUND", "Record not found.");
-    if (input.base) {
-      const stale = Object.keys(input.values).filter((key) => Object.hasOwn(input.base!, key) && !same(input.base![key], current.data[key]));
-      if (stale.length) {
-        const labels = stale.map((key) => table.schema.columns.find((column) => column.key === key)?.label ?? key);
-        throw new AppError("CONFLICT", `${current.updatedByName ?? "Someone"} changed ${labels.join(", ")} since you opened this record; reload to see the new value.`, {
-          details: { columns: stale, current: Object.fromEntries(stale.map((key) => [key, current.data[key] ?? null])) },
-        });
-      }
+  return inTransaction(ctx, async (tx, audit) => updateRecordInTx(tx, audit, ctx, await loadTable(tx, ctx.companyId, { id: input.tableId }), input));
+}
+
+/** updateRecord inside the caller's transaction (a bulk edit changes many records all or none). */
+export async function updateRecordInTx(tx: Tx, audit: Audit, ctx: ServiceContext, table: TLoadedTable, input: z.output<typeof ZUpdateRecord>): Promise<TRecordRow> {
+  const [current] = await tx.$queryRawUnsafe<(TRecordRow & { updatedByName: string | null })[]>(
+    `SELECT r.id, r.data, r."autoNumber"::int AS "autoNumber", r.version, r."createdAt", r."updatedAt", trim(u."firstName" || ' ' || u."lastName") AS "updatedByName"
+       FROM custom_table_records r LEFT JOIN users u ON u.id = r."updatedById"
+      WHERE r.id = $1::uuid AND r."companyId" = $2::uuid AND r."tableId" = $3::uuid AND r."deletedAt" IS NULL FOR UPDATE OF r`,
+    input.recordId,
+    ctx.companyId,
+    table.id,
+  );
+  if (!current) throw new AppError("NOT_FOUND", "Record not found.");
+  if (input.base) {
+    const stale = Object.keys(input.values).filter((key) => Object.hasOwn(input.base!, key) && !same(input.base![key], current.data[key]));
+    if (stale.length) {
+      const labels = stale.map((key) => table.schema.columns.find((column) => column.key === key)?.label ?? key);
+      throw new AppError("CONFLICT", `${current.updatedByName ?? "Someone"} changed ${labels.join(", ")} since you opened this record; reload to see the new value.`, {
+        details: { columns: stale, current: Object.fromEntries(stale.map((key) => [key, current.data[key] ?? null])) },
+      });
     }
-    const result = checkRecordValues(table.compiled, input.values, { kind: "update", current: current.data });
-    if (!result.ok) throw new AppError("VALIDATION", "Some values need attention.", { fieldErrors: result.errors });
-    const linkErrors = await checkLinks(tx, table, ctx.companyId, [result.links], (_, key) => key);
-    if (Object.keys(linkErrors).length) throw new AppError("VALIDATION", "Some values need attention.", { fieldErrors: linkErrors });
-    const changed = changedColumns(current.data, result.data);
-    const relationsSent = Object.keys(result.links);
-    if (changed.length === 0 && relationsSent.length === 0) return current;
-    let row: TRecordRow;
-    try {
-      [row] = (await tx.$queryRawUnsafe<TRecordRow[]>(
-        `UPDATE custom_table_records SET data = $2::jsonb, version = version + 1, "updatedById" = $3::uuid, "updatedAt" = now() WHERE id = $1::uuid
-         RETURNING id, data, "autoNumber"::int AS "autoNumber", version, "createdAt", "updatedAt"`,
-        current.id,
-        JSON.stringify(result.data),
-        ctx.actorId,
-      )) as [TRecordRow];
-    } catch (error) {
-      throw uniqueViolation(table, error) ?? error;
-    }
-    await writeLinks(tx, ctx.companyId, [current.id], [result.links], true);
-    const before = Object.fromEntries(changed.map((key) => [key, current.data[key] ?? null]));
-    const after = Object.fromEntries(changed.map((key) => [key, result.data[key] ?? null]));
-    await emit(tx, ctx, "DATABASE_ROW_UPDATED", table, [{ recordId: current.id, data: result.data, previous: before, changed: [...changed, ...relationsSent] }]);
-    await audit({ action: "record.updated", entity: "CustomTableRecord", entityId: current.id, before, after, metadata: { tableId: table.id, relations: result.links } });
-    return row;
-  });
+  }
+  const result = checkRecordValues(table.compiled, input.values, { kind: "update", current: current.data });
+  if (!result.ok) throw new AppError("VALIDATION", "Some values need attention.", { fieldErrors: result.errors });
+  const linkErrors = await checkLinks(tx, table, ctx.companyId, [result.links], (_, key) => key);
+  if (Object.keys(linkErrors).length) throw new AppError("VALIDATION", "Some values need attention.", { fieldErrors: linkErrors });
+  const changed = changedColumns(current.data, result.data);
+  const relationsSent = Object.keys(result.links);
+  if (changed.length === 0 && relationsSent.length === 0) return current;
+  let row: TRecordRow;
+  try {
+    [row] = (await tx.$queryRawUnsafe<TRecordRow[]>(
+      `UPDATE custom_table_records SET data = $2::jsonb, version = version + 1, "updatedById" = $3::uuid, "updatedAt" = now() WHERE id = $1::uuid
+       RETURNING id, data, "autoNumber"::int AS "autoNumber", version, "createdAt", "updatedAt"`,
+      current.id,
+      JSON.stringify(result.data),
+      ctx.actorId,
+    )) as [TRecordRow];
+  } catch (error) {
+    throw uniqueViolation(table, error) ?? error;
+  }
+  await writeLinks(tx, ctx.companyId, [current.id], [result.links], true);
+  const before = Object.fromEntries(changed.map((key) => [key, current.data[key] ?? null]));
+  const after = Object.fromEntries(changed.map((key) => [key, result.data[key] ?? null]));
+  await emit(tx, ctx, "DATABASE_ROW_UPDATED", table, [{ recordId: current.id, data: result.data, previous: before, changed: [...changed, ...relationsSent] }]);
+  await audit({ action: "record.updated", entity: "CustomTableRecord", entityId: current.id, before, after, metadata: { tableId: table.id, relations: result.links } });
+  return row;
 }
 
 async function setDeleted(ctx: ServiceContext, input: z.output<typeof ZRecordRefs>, deleted: boolean, audit: Audit, tx: Tx) {

@@ -10,7 +10,9 @@ const ZId = z.uuid("Not a valid id");
 export const ZTableKey = z
   .string()
   .trim()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, "A key starts with a lower-case letter and has only a–z, 0–9 and _ (at most 40 characters)");
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, "A key starts with a lower-case letter and has only a–z, 0–9 and _ (at most 40 characters)")
+  // "/tables/new" is the page that creates a table, so no table can be reached at that key.
+  .refine((key) => key !== "new", { message: "This key is reserved; choose another" });
 
 const ZDisplayName = z.string().trim().min(1, "Give the table a name").max(120, "At most 120 characters");
 const ZDescription = z.string().trim().max(2_000, "At most 2,000 characters").optional().transform((value) => value || null);
@@ -48,3 +50,13 @@ export type TUpdateRecord = z.input<typeof ZUpdateRecord>;
 
 export const ZRecordRef = z.object({ tableId: ZId, recordId: ZId });
 export const ZRecordRefs = z.object({ tableId: ZId, recordIds: z.array(ZId).min(1, "Select at least one record").max(500, "At most 500 records at once") });
+
+/** What saving these columns would do to existing rows (the designer asks before it saves). */
+export const ZPreviewTable = ZUpdateTable.pick({ tableId: true, columns: true });
+
+/** Bulk edit: one column set to one value on every selected record (all or none). */
+export const ZSetColumnForRecords = ZRecordRefs.extend({ column: z.string().min(1).max(64), value: z.unknown() });
+export type TSetColumnForRecords = z.input<typeof ZSetColumnForRecords>;
+
+/** Records of a table to pick from (relation cells and "relation is" filters), by display text. */
+export const ZRecordOptionsQuery = z.object({ tableId: ZId, q: z.string().trim().max(200).default("") });

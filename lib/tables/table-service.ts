@@ -19,6 +19,13 @@ async function relatedTables(tx: Tx, companyId: string): Promise<Map<string, str
   return new Map(tables.map((table) => [table.id, ZTableSchema.safeParse(table.schema).data?.columns.map((column) => column.key) ?? []]));
 }
 
+/** A relation may point at its own table (a hierarchy): judge its display column by the new columns. */
+function relatedWithProposed(related: Map<string, string[]>, tableId: string, columns: unknown): Map<string, string[]> {
+  const proposed = ZTableSchema.safeParse(columns);
+  if (proposed.success) related.set(tableId, proposed.data.columns.map((column) => column.key));
+  return related;
+}
+
 function parseOrThrow(raw: unknown, related: Map<string, string[]>): TTableSchema {
   const parsed = parseTableSchema(raw ?? { columns: [] }, related);
   if (!parsed.ok) throw new AppError("VALIDATION", "Some columns need attention.", { fieldErrors: parsed.errors });
@@ -111,7 +118,7 @@ async function previewWith(tx: Tx, companyId: string, tableId: string, before: T
 export async function previewTableSchema(ctx: ServiceContext, input: { tableId: string; columns: unknown }): Promise<TSchemaPreview> {
   return inTransaction(ctx, async (tx) => {
     const table = await loadTable(tx, ctx.companyId, { id: input.tableId });
-    const after = parseOrThrow(input.columns, await relatedTables(tx, ctx.companyId));
+    const after = parseOrThrow(input.columns, relatedWithProposed(await relatedTables(tx, ctx.companyId), table.id, input.columns));
     return (await previewWith(tx, ctx.companyId, table.id, table.schema, after)).preview;
   });
 }
@@ -127,11 +134,7 @@ export async function updateTable(ctx: ServiceContext, input: z.output<typeof ZU
     if (input.expectedUpdatedAt && new Date(input.expectedUpdatedAt).getTime() !== table.updatedAt.getTime()) {
       throw new AppError("CONFLICT", `Someone else changed this table at ${table.updatedAt.toISOString().slice(11, 16)} UTC; reload to see their changes.`);
     }
-    const related = await relatedTables(tx, ctx.companyId);
-    // A relation may point at its own table (a hierarchy): judge its display column by the new columns.
-    const proposed = ZTableSchema.safeParse(input.columns);
-    if (proposed.success) related.set(table.id, proposed.data.columns.map((column) => column.key));
-    const after = parseOrThrow(input.columns, related);
+    const after = parseOrThrow(input.columns, relatedWithProposed(await relatedTables(tx, ctx.companyId), table.id, input.columns));
     const { preview, conversions } = await previewWith(tx, ctx.companyId, table.id, table.schema, after);
     const failing = preview.conversions.filter((conversion) => conversion.failing > 0);
     if (failing.length) {
@@ -154,6 +157,16 @@ export async function updateTable(ctx: ServiceContext, input: z.output<typeof ZU
           key,
         );
       }
+    }
+    // A removed column that another table shows its links by would leave those links nameless.
+    const removed = new Set(preview.changes.flatMap((change) => (change.kind === "removed" ? [change.key] : [])));
+    const showing = removed.size ? (await tablesRelatingTo(tx, ctx.companyId, table.id)).filter((dependant) => dependant.displayColumn && removed.has(dependant.displayColumn)) : [];
+    if (showing.length) {
+      const names = showing.map((dependant) => `${dependant.displayName} (${dependant.column})`).join(", ");
+      throw new AppError("VALIDATION", `Other tables show their links to ${table.displayName} by a column you removed: ${names}. Choose another display column there first.`, {
+        fieldErrors: { columns: [`Used to name records by: ${names}`] },
+        details: { dependants: showing },
+      });
     }
     for (const change of preview.changes) {
       if (change.kind !== "removed") continue;
@@ -183,10 +196,12 @@ export async function updateTable(ctx: ServiceContext, input: z.output<typeof ZU
 }
 
 /** The tables whose relation columns point at `tableId` (named before a table is archived). */
-export async function tablesRelatingTo(tx: Tx, companyId: string, tableId: string): Promise<{ id: string; displayName: string; column: string }[]> {
+export async function tablesRelatingTo(tx: Tx, companyId: string, tableId: string): Promise<{ id: string; displayName: string; column: string; displayColumn: string | null }[]> {
   const tables = await tx.customTable.findMany({ where: { companyId, archivedAt: null, NOT: { id: tableId } }, select: { id: true, displayName: true, schema: true } });
   return tables.flatMap((table) =>
-    (ZTableSchema.safeParse(table.schema).data?.columns ?? []).filter((column) => column.type === "relation" && column.tableId === tableId).map((column) => ({ id: table.id, displayName: table.displayName, column: column.label })),
+    (ZTableSchema.safeParse(table.schema).data?.columns ?? []).flatMap((column) =>
+      column.type === "relation" && column.tableId === tableId ? [{ id: table.id, displayName: table.displayName, column: column.label, displayColumn: column.displayColumn ?? null }] : [],
+    ),
   );
 }
 

@@ -1,10 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import type { Tx } from "@/lib/db";
 import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
 import { inTransaction, type ServiceContext } from "@/lib/service-context";
 import { checkTrigger } from "./check";
-import { ZTriggerInput, type TTrigger } from "./definition";
+import { ZTriggerAction, ZTriggerInput, type TTrigger } from "./definition";
+import { loopsThrough, type TTriggerNode } from "./loops";
 import { syncSchedule } from "./schedule";
 import { addSecret } from "./secrets";
 
@@ -14,6 +16,20 @@ function parse(raw: unknown): TTrigger {
   const parsed = ZTriggerInput.safeParse(raw);
   if (!parsed.success) throw new AppError("VALIDATION", "Some settings need attention.", { fieldErrors: fieldErrorsFromZod(parsed.error.issues) });
   return parsed.data;
+}
+
+/** Warnings (not errors) about a trigger that can make itself fire again through its actions. */
+async function loopWarnings(tx: Tx, companyId: string, id: string, trigger: TTrigger): Promise<string[]> {
+  const others = await tx.trigger.findMany({ where: { companyId, archivedAt: null, isActive: true, NOT: { id } }, select: { id: true, name: true, eventType: true, taskId: true, flowId: true, tableId: true, actions: true } });
+  const nodes: TTriggerNode[] = others.map((other) => ({ ...other, actions: ZTriggerAction.array().safeParse(other.actions).data ?? [] }));
+  const self: TTriggerNode = { id, name: trigger.name, eventType: trigger.eventType, taskId: trigger.taskId, flowId: trigger.flowId, tableId: trigger.tableId, actions: trigger.actions };
+  const flowIds = [...new Set([self, ...nodes].flatMap((node) => node.actions.flatMap((action) => (action.type === "start_flow" ? [action.config.flowId] : []))))];
+  const flowTasks = new Map<string, string[]>();
+  for (const flowId of flowIds) {
+    const version = await tx.flowVersion.findFirst({ where: { companyId, flowId, state: "PUBLISHED" }, orderBy: { number: "desc" }, select: { levels: { select: { tasks: { select: { taskVersion: { select: { taskId: true } } } } } } } });
+    flowTasks.set(flowId, version?.levels.flatMap((level) => level.tasks.map((task) => task.taskVersion.taskId)) ?? []);
+  }
+  return loopsThrough(self, nodes, flowTasks).map((cycle) => `Its actions can make it fire again: ${cycle.join(" → ")}. Such a chain stops after 5 levels, but is rarely intended.`);
 }
 
 function columns(trigger: TTrigger) {
@@ -43,7 +59,7 @@ export async function createTrigger(ctx: ServiceContext, raw: unknown) {
     const secret = needsSecret ? await addSecret(tx, ctx.companyId, saved.id) : null;
     const nextRun = await syncSchedule(tx, saved);
     await audit({ action: "trigger.created", entity: "Trigger", entityId: saved.id, after: { name: trigger.name, eventType: trigger.eventType, actions: trigger.actions.map((action) => action.type) } });
-    return { id: saved.id, name: saved.name, updatedAt: saved.updatedAt, secret, nextRun };
+    return { id: saved.id, name: saved.name, updatedAt: saved.updatedAt, secret, nextRun, warnings: await loopWarnings(tx, ctx.companyId, saved.id, trigger) };
   });
 }
 
@@ -69,7 +85,7 @@ export async function updateTrigger(ctx: ServiceContext, ref: z.output<typeof ZT
       before: { name: current.name, isActive: current.isActive, eventType: current.eventType, conditions: current.conditions, actions: current.actions, settings: current.settings },
       after: { name: trigger.name, isActive: trigger.isActive, eventType: trigger.eventType, conditions: trigger.condition ? { source: trigger.condition } : null, actions: trigger.actions, settings: trigger.settings },
     });
-    return { id: saved.id, name: saved.name, updatedAt: saved.updatedAt, nextRun };
+    return { id: saved.id, name: saved.name, updatedAt: saved.updatedAt, nextRun, warnings: await loopWarnings(tx, ctx.companyId, saved.id, trigger) };
   });
 }
 

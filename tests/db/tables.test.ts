@@ -206,6 +206,11 @@ describe("tables and records", () => {
   it("refuses to archive a table others relate to, naming them; other companies see nothing", async () => {
     const { ctx, suppliers, products } = await setup();
     await expect(archiveTable(ctx, { tableId: suppliers.id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Products \(Supplier\)/) });
+    // Products names its suppliers by their "name": that column cannot go while it does.
+    await expect(updateTable(ctx, { tableId: suppliers.id, displayName: "Suppliers", description: null, columns: { columns: [{ key: "code", label: "Code", type: "text" }] } })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { columns: ["Used to name records by: Products (Supplier)"] },
+    });
     const stranger = await createCompany(db);
     const strangerCtx = contextFor(stranger, (await createUser(db, stranger, { systemRole: "ADMIN" })).id);
     await expect(createRecord(strangerCtx, { tableId: products.id, values: { name: "x" } })).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -162,6 +162,7 @@ describe("triggers", () => {
     const table = await createTable(admin, { name: `loop_${Date.now()}`, displayName: "Loop", description: null, columns: { columns: [{ key: "n", label: "N", type: "number" }] } });
     // A trigger that writes a row into its own table on every new row: a loop by design.
     const loop = await createTrigger(admin, { name: "Loop", eventType: "DATABASE_ROW_CREATED", tableId: table.id, actions: [{ type: "create_row", config: { tableId: table.id, values: { n: "=n" } } }] });
+    expect(loop.warnings).toEqual([expect.stringMatching(/^Its actions can make it fire again: Loop → Loop\./)]);
     await db.outboxEvent.create({ data: { companyId: demo.company.id, type: "DATABASE_ROW_CREATED", entity: "CustomTableRecord", entityId: "x", payload: { tableId: table.id, data: { n: 1 } } } });
     for (let round = 0; round < 10; round++) {
       await dispatchOutbox();
@@ -191,5 +192,31 @@ describe("triggers", () => {
     expect(error).toMatchObject({ code: "VALIDATION" });
     expect(Object.keys(error.fieldErrors).sort()).toEqual(["actions.0.config.template", "actions.0.config.to", "actions.1.config.title", "actions.2.config.tableId", "condition"]);
     expect(error.fieldErrors["actions.1.config.title"]).toEqual(["This event offers no {{employe_name}}"]);
+  });
+
+  it("counts flow transitions a trigger caused one level deeper, so a flow that starts itself stops", async () => {
+    const admin = await actingAs(db, demo.people.admin.id);
+    // Whenever an expense is submitted, file it again: a loop by design (through the flow runner).
+    const loop = await createTrigger(admin, {
+      name: "Restart me",
+      eventType: "TASK_COMPLETED",
+      taskId: (await db.task.findFirstOrThrow({ where: { companyId: demo.company.id, name: { contains: "Expense" } } })).id,
+      actions: [{ type: "start_flow", config: { flowId: demo.flow.id, data: { employee_name: "{{employee_name}}", amount: "=amount", category: "=category", receipt: "=receipt" } } }],
+    });
+    expect(loop.warnings).toEqual([expect.stringMatching(/Restart me → Restart me/)]);
+    await fileExpense(300);
+    for (let round = 0; round < 10; round++) {
+      await dispatchOutbox();
+      const pending = await db.triggerExecution.findMany({ where: { triggerId: loop.id, status: "PENDING" } });
+      if (!pending.length) break;
+      for (const execution of pending) await executeTrigger(execution.id, { lastAttempt: false });
+    }
+    const executions = await executionsFor(loop.id);
+    expect(executions.filter((execution) => execution.status === "SUCCESS")).toHaveLength(6);
+    expect(executions.at(-1)).toMatchObject({ status: "SKIPPED", errorMessage: expect.stringMatching(/triggers deep/) });
+    const started = await db.outboxEvent.findMany({ where: { companyId: demo.company.id, type: "FLOW_STARTED", depth: { gt: 0 } }, orderBy: { depth: "asc" } });
+    expect(started.map((event) => event.depth)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(started.every((event) => event.causationId !== null)).toBe(true);
+    await db.trigger.update({ where: { id: loop.id }, data: { isActive: false } });
   });
 });

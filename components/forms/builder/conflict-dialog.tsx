@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { TAutosave } from "./use-draft-autosave";
-import { ModalDialog } from "./modal-dialog";
+import { Modal } from "@/components/ui/modal";
 
 /** Shown when another designer saved the draft since it was loaded: reload theirs, or overwrite with mine. */
 export function ConflictDialog({ autosave }: { autosave: TAutosave }) {
@@ -19,7 +19,7 @@ export function ConflictDialog({ autosave }: { autosave: TAutosave }) {
     }
   };
   return (
-    <ModalDialog open={Boolean(conflict)} title="Someone else changed this draft" onClose={() => undefined} mandatory>
+    <Modal open={Boolean(conflict)} title="Someone else changed this draft" onClose={() => undefined} mandatory>
       <p className="text-sm text-slate-700">
         <strong>{conflict?.savedBy ?? "Someone else"}</strong> saved this draft at {at}. Your latest changes are not saved. Choose which version to keep.
       </p>
@@ -35,6 +35,6 @@ export function ConflictDialog({ autosave }: { autosave: TAutosave }) {
           Overwrite with mine
         </Button>
       </div>
-    </ModalDialog>
+    </Modal>
   );
 }

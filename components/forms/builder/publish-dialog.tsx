@@ -8,7 +8,7 @@ import { publishFormAction } from "@/lib/forms/actions";
 import type { TFormDefinition } from "@/lib/forms/definition";
 import { problemsOf, type TProblem } from "@/lib/forms/builder/problems";
 import type { TAutosave } from "./use-draft-autosave";
-import { ModalDialog } from "./modal-dialog";
+import { Modal } from "@/components/ui/modal";
 
 type Props = { taskId: string; versionNumber: number; definition: TFormDefinition; autosave: TAutosave; labelOf: (key: string | null) => string; onProblems: (problems: TProblem[]) => void };
 
@@ -51,7 +51,7 @@ export function PublishButton({ taskId, versionNumber, definition, autosave, lab
       <Button type="button" onClick={() => (setRefusal(null), setOpen(true))}>
         Publish…
       </Button>
-      <ModalDialog open={open} title={`Publish version ${versionNumber}`} onClose={() => setOpen(false)}>
+      <Modal open={open} title={`Publish version ${versionNumber}`} onClose={() => setOpen(false)}>
         <p className="text-sm text-slate-600">Publishing freezes this version: people fill it in from now on, and later edits make a new draft.</p>
         <div className="space-y-1">
           <label htmlFor={noteId} className="block text-sm font-medium text-slate-700">
@@ -82,7 +82,7 @@ export function PublishButton({ taskId, versionNumber, definition, autosave, lab
             {busy ? "Publishing…" : "Publish"}
           </Button>
         </div>
-      </ModalDialog>
+      </Modal>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { checkExpression } from "@/lib/expressions/api";
 import type { TypeEnv } from "@/lib/expressions/types";
 import { t } from "@/lib/expressions/types";
 import { CALCULATED_RESULT_TYPES, isInputField, isOptionField, type TField, type TSubField } from "@/lib/forms/field-types";
+import { OptionSourcePicker } from "./option-source-picker";
 import { OptionsEditor } from "./options-editor";
 import { CheckboxProperty, NumberProperty, SelectProperty, TextProperty } from "./property-inputs";
 
@@ -66,7 +67,12 @@ export function ValidationProperties({ field, update, errorsFor, env }: Props) {
       {field.type === "datetime" ? pair(text("min", "Earliest", "2026-01-01T00:00:00Z"), text("max", "Latest", "2026-12-31T23:59:00Z")) : null}
       {field.type === "time" ? pair(text("min", "Earliest", "09:00"), text("max", "Latest", "17:00")) : null}
       {isOptionField(field) ? (
-        <OptionsEditor options={field.options} onChange={(options, tag) => update({ ...field, options }, tag ? `${tag}:${field.key}` : undefined)} errors={[...errorsFor("options"), ...optionErrors(errorsFor)]} />
+        <>
+          <OptionSourcePicker source={field.source} onChange={(source) => update({ ...field, source })} errors={[...errorsFor("source"), ...errorsStarting(errorsFor, "source.")]} />
+          {field.source ? null : (
+            <OptionsEditor options={field.options} onChange={(options, tag) => update({ ...field, options }, tag ? `${tag}:${field.key}` : undefined)} errors={[...errorsFor("options"), ...optionErrors(errorsFor)]} />
+          )}
+        </>
       ) : null}
       {field.type === "multi_select" || field.type === "checkbox_group" ? pair(num("minSelected", "Min choices", { step: 1, min: 0 }), num("maxSelected", "Max choices", { step: 1, min: 0 })) : null}
       {field.type === "rating" ? <NumberProperty label="Highest rating" value={field.max} step={1} min={3} onChange={(max) => update({ ...field, max }, `max:${field.key}`)} errors={errorsFor("max")} /> : null}

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import type { TFieldControlProps, TPickerOption } from "@/components/forms/renderer/types";
 import { controlClass } from "./field-shell";
+import { useSourcedOptions } from "./sourced-options";
 
 // Choices: dropdown (searchable past 10 options), radios, checkboxes / multi-select, yes/no and
 // star rating — all native inputs, so keyboard and screen-reader behaviour come for free.
@@ -11,8 +12,9 @@ import { controlClass } from "./field-shell";
 const SEARCH_THRESHOLD = 10;
 type Option = { value: string; label: string };
 
-function optionsOf(props: TFieldControlProps): Option[] {
+function optionsOf(props: TFieldControlProps, sourced?: { options: Option[] } | null): Option[] {
   const { field, context } = props;
+  if (sourced) return sourced.options;
   if (field.type === "user") return context.users.map((user: TPickerOption) => ({ value: user.id, label: user.inactive ? `${user.label} (inactive)` : user.label }));
   if (field.type === "department") return context.departments.map((department) => ({ value: department.id, label: department.label }));
   return "options" in field ? field.options : [];
@@ -23,13 +25,17 @@ export function SelectField(props: TFieldControlProps) {
   const { id, value, onChange, onBlur, invalid, describedBy, disabled, required, field } = props;
   const [query, setQuery] = useState("");
   const searchId = useId();
-  const options = optionsOf(props);
+  const sourced = useSourcedOptions(field, query);
+  const options = optionsOf(props, sourced);
   const needle = query.trim().toLowerCase();
-  // The chosen option stays listed while filtering, or the select would silently show another.
-  const shown = needle ? options.filter((option) => option.value === value || option.label.toLowerCase().includes(needle)) : options;
+  // Data-backed options are searched on the server; the others are filtered here. The chosen option
+  // stays listed while filtering, or the select would silently show another.
+  const filtered = sourced ? options : needle ? options.filter((option) => option.value === value || option.label.toLowerCase().includes(needle)) : options;
+  const shown = typeof value === "string" && value && !filtered.some((option) => option.value === value) ? [{ value, label: options.find((option) => option.value === value)?.label ?? value }, ...filtered] : filtered;
+  const searchable = !disabled && (sourced !== null || options.length > SEARCH_THRESHOLD);
   return (
     <div className="space-y-1.5">
-      {options.length > SEARCH_THRESHOLD && !disabled ? (
+      {searchable ? (
         <div>
           <label htmlFor={searchId} className="sr-only">
             Search {field.label || "options"}
@@ -46,6 +52,7 @@ export function SelectField(props: TFieldControlProps) {
         aria-required={required || undefined}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
+        aria-busy={sourced?.loading || undefined}
         className={controlClass(invalid, "bg-white")}
       >
         <option value="">{("placeholder" in field && field.placeholder) || "Choose…"}</option>
@@ -55,16 +62,39 @@ export function SelectField(props: TFieldControlProps) {
           </option>
         ))}
       </select>
-      {needle && shown.length === 0 ? <p className="text-xs text-slate-500">No option matches “{query}”.</p> : null}
+      <SourceStatus sourced={sourced} query={needle} shownCount={shown.length} />
     </div>
   );
 }
 
+/** What a data-backed list says about itself: loading, failed, nothing found, or "refine to see more". */
+function SourceStatus({ sourced, query, shownCount }: { sourced: ReturnType<typeof useSourcedOptions>; query: string; shownCount: number }) {
+  if (!sourced) return query && shownCount === 0 ? <p className="text-xs text-slate-500">No option matches “{query}”.</p> : null;
+  const text = sourced.failed
+    ? "The options could not be loaded; try again."
+    : sourced.loading
+      ? "Loading options…"
+      : shownCount === 0
+        ? query
+          ? `No option matches “${query}”.`
+          : "There are no options yet."
+        : sourced.truncated
+          ? "More options exist: type to narrow the list."
+          : null;
+  return text ? (
+    <p className="text-xs text-slate-500" aria-live="polite">
+      {text}
+    </p>
+  ) : null;
+}
+
 export function RadioField(props: TFieldControlProps) {
   const { id, value, onChange, onBlur, invalid, disabled, field } = props;
+  const sourced = useSourcedOptions(field, "");
   return (
     <div className="space-y-1">
-      {optionsOf(props).map((option, index) => (
+      <SourceStatus sourced={sourced} query="" shownCount={optionsOf(props, sourced).length} />
+      {optionsOf(props, sourced).map((option, index) => (
         <label key={option.value} className="flex min-h-9 items-center gap-2 text-sm text-slate-800">
           <input
             id={index === 0 ? id : undefined}
@@ -90,14 +120,18 @@ export function MultiChoiceField(props: TFieldControlProps) {
   const { id, value, onChange, onBlur, invalid, disabled, field } = props;
   const [query, setQuery] = useState("");
   const chosen = Array.isArray(value) ? (value as string[]) : [];
-  const options = optionsOf(props);
+  const sourced = useSourcedOptions(field, query);
+  const options = optionsOf(props, sourced);
   const needle = query.trim().toLowerCase();
-  const shown = needle ? options.filter((option) => option.label.toLowerCase().includes(needle)) : options;
+  // Chosen values stay listed (and tickable off) whatever the search shows.
+  const matching = sourced ? options : needle ? options.filter((option) => option.label.toLowerCase().includes(needle)) : options;
+  const shown = [...chosen.filter((item) => !matching.some((option) => option.value === item)).map((item) => ({ value: item, label: options.find((option) => option.value === item)?.label ?? item })), ...matching];
   const toggle = (option: string, on: boolean) => onChange(on ? [...chosen, option] : chosen.filter((item) => item !== option));
   const isMulti = field.type === "multi_select";
   return (
     <div className="space-y-1.5">
-      {isMulti && options.length > SEARCH_THRESHOLD ? (
+      <SourceStatus sourced={sourced} query={needle} shownCount={shown.length} />
+      {(isMulti || sourced) && (sourced !== null || options.length > SEARCH_THRESHOLD) ? (
         <input type="search" aria-label={`Search ${field.label || "options"}`} value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Type to filter…" className={controlClass(false, "py-1.5")} />
       ) : null}
       <div className={cn("space-y-1", isMulti && "max-h-56 overflow-y-auto rounded-md border border-slate-200 p-2")}>

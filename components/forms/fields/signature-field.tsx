@@ -6,7 +6,9 @@ import type { TFieldControlProps } from "@/components/forms/renderer/types";
 import { uploadFiles } from "./upload";
 
 // A signature drawn with pointer events (mouse, pen, finger) on a canvas, uploaded as a PNG when
-// the person pauses; the value is the uploaded file's id. "Clear" starts over.
+// the person pauses; the value is the uploaded file's id. "Clear" starts over. Without a pointer
+// (keyboard, switch access), the name can be typed instead: it is drawn in a script style onto the
+// same canvas and stored the same way.
 
 const UPLOAD_DELAY_MS = 700;
 
@@ -15,6 +17,7 @@ export function SignatureField({ id, value, onChange, onBlur, invalid, described
   const drawing = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [typed, setTyped] = useState("");
   const hasValue = typeof value === "string" && value !== "";
 
   useEffect(() => {
@@ -55,6 +58,23 @@ export function SignatureField({ id, value, onChange, onBlur, invalid, described
     }, "image/png");
   }
 
+  function signTyped() {
+    const element = canvas.current;
+    const context = element?.getContext("2d");
+    const name = typed.trim();
+    if (!element || !context || !name) return;
+    const width = element.clientWidth;
+    const height = element.clientHeight;
+    context.clearRect(0, 0, width, height);
+    context.save();
+    context.fillStyle = "#0f172a";
+    context.font = `italic ${Math.min(48, Math.floor((width * 1.6) / Math.max(name.length, 4)))}px "Brush Script MT", "Segoe Script", cursive, serif`;
+    context.textBaseline = "middle";
+    context.fillText(name, 16, height / 2, width - 32);
+    context.restore();
+    save();
+  }
+
   function clear() {
     const element = canvas.current;
     element?.getContext("2d")?.clearRect(0, 0, element.width, element.height);
@@ -69,7 +89,7 @@ export function SignatureField({ id, value, onChange, onBlur, invalid, described
         id={id}
         tabIndex={0}
         role="img"
-        aria-label={`Signature pad for ${field.label}. Draw with a mouse, pen or finger.`}
+        aria-label={`Signature pad for ${field.label}. Draw with a mouse, pen or finger, or type your name below.`}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
         className={`h-40 w-full touch-none rounded-md border bg-white ${invalid ? "border-red-500" : "border-slate-300"} ${disabled ? "pointer-events-none opacity-60" : "cursor-crosshair"}`}
@@ -98,6 +118,30 @@ export function SignatureField({ id, value, onChange, onBlur, invalid, described
           timer.current = setTimeout(save, UPLOAD_DELAY_MS);
         }}
       />
+      {disabled ? null : (
+        <div className="flex flex-wrap items-end gap-2">
+          <label className="min-w-0 flex-1 text-xs text-slate-600">
+            Or type your full name to sign
+            <input
+              type="text"
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === "Enter") {
+                  event.preventDefault(); // signs, never submits the form
+                  signTyped();
+                }
+              }}
+              maxLength={80}
+              autoComplete="name"
+              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-900"
+            />
+          </label>
+          <Button type="button" variant="secondary" onClick={signTyped} disabled={!typed.trim()} className="px-3 py-1.5">
+            Sign with typed name
+          </Button>
+        </div>
+      )}
       <div className="flex items-center gap-3">
         <Button type="button" variant="secondary" onClick={clear} disabled={disabled} className="px-3 py-1.5">
           Clear signature

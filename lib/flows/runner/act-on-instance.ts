@@ -128,6 +128,7 @@ export async function actOnInstance(ctx: ServiceContext, input: ActOnInstanceInp
     if (!run.ok) throw await refusal(instance, run.error, actor);
     const steps: PlannedStep[] = run.steps;
     const plan = planWrites({
+      causation: ctx.causation,
       instanceId: instance.id,
       flowId: instance.flowId,
       flowVersionId: instance.flowVersionId,

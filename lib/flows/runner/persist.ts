@@ -69,9 +69,9 @@ executions AS (
 )`,
   outbox: (p) => `
 outbox AS (
-  INSERT INTO outbox_events ("companyId", type, entity, "entityId", payload, "dedupeKey", "createdAt")
-  SELECT a."companyId", e.type::"EventType", 'FlowInstance', a.id::text, e.payload, e."dedupeKey", e.at
-  FROM anchor a, jsonb_to_recordset(${p}::jsonb) AS e(type text, payload jsonb, "dedupeKey" text, at timestamptz)
+  INSERT INTO outbox_events ("companyId", type, entity, "entityId", payload, "dedupeKey", "createdAt", "causationId", depth)
+  SELECT a."companyId", e.type::"EventType", 'FlowInstance', a.id::text, e.payload, e."dedupeKey", e.at, e."causationId", coalesce(e.depth, 0)
+  FROM anchor a, jsonb_to_recordset(${p}::jsonb) AS e(type text, payload jsonb, "dedupeKey" text, at timestamptz, "causationId" uuid, depth int)
   ON CONFLICT ("companyId", "dedupeKey") DO NOTHING
   RETURNING 1
 )`,
@@ -126,7 +126,7 @@ function statementFor(kind: "update" | "insert", parts: readonly Part[]): { name
       : `'[]'::json`;
     const mask = PARTS.reduce((bits, part, index) => (parts.includes(part) ? bits | (1 << index) : bits), 0);
     statement = {
-      name: `flow_transition_${kind}_${mask}_v2`,
+      name: `flow_transition_${kind}_${mask}_v3`,
       text: `WITH anchor AS (${kind === "insert" ? INSTANCE_INSERT : INSTANCE_UPDATE}),${ctes.join(",")}\nSELECT a.id, ${jobs} AS jobs, ${mails} AS mails FROM anchor a`,
     };
     statements.set(key, statement);

@@ -27,13 +27,16 @@ export type PlanInput = {
   steps: readonly PlannedStep[];
   /** An audit entry to write with the transition (admin actions). */
   audit?: { action: string; actorId: string | null; actorType: "USER" | "API_KEY" | "SYSTEM"; metadata: JsonObject; ipAddress: string | null; userAgent: string | null };
+  /** The event (and its depth) of the trigger action that caused this transition, if one did. */
+  causation?: { eventId: string; depth: number };
 };
 
 export type HistoryRow = { seq: number; action: string; actorId: string | null; fromLevelId: string | null; toLevelId: string | null; comment: string | null; data: JsonObject; createdAt: string };
 export type CloseRow = { levelId: string; visit: number; status: "DONE" | "CANCELLED"; decidedById: string | null; decision: CloseReason; principals: string[] | null; completedAt: string };
 export type OpenRow = { levelId: string; visit: number; principal: string; status: "OPEN" | "DONE" | "CANCELLED"; decidedById: string | null; decision: string | null; dueAt: string | null; createdAt: string; completedAt: string | null };
 export type ExecutionRow = { taskId: string; taskVersionId: string; levelId: string; data: JsonObject; executorId: string; at: string };
-export type OutboxRow = { type: string; payload: JsonObject; dedupeKey: string; at: string };
+/** `causationId`/`depth`: set when a trigger's action caused this transition (a loop guard). */
+export type OutboxRow = { type: string; payload: JsonObject; dedupeKey: string; at: string; causationId?: string; depth?: number };
 export type NotificationRow = {
   idx: number;
   type: NotifyTemplate;
@@ -132,6 +135,7 @@ export function planWrites(input: PlanInput): WritePlan {
             payload: { ...effect.payload, ...(taskId ? { taskId } : {}), instanceId, flowId: input.flowId, flowVersionId: input.flowVersionId, seq },
             dedupeKey: n === 0 ? `${instanceId}:${seq}:${effect.event}` : `${instanceId}:${seq}:${effect.event}:${n}`,
             at,
+            ...(input.causation ? { causationId: input.causation.eventId, depth: input.causation.depth + 1 } : {}),
           });
           break;
         }

@@ -75,6 +75,7 @@ export async function startInstance(ctx: ServiceContext, input: StartInstanceInp
 
   const instanceId = randomUUID();
   const plan = planWrites({
+    causation: ctx.causation,
     instanceId,
     flowId: version.flowId,
     flowVersionId: version.flowVersionId,

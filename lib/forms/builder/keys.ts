@@ -2,6 +2,7 @@
 // then stable: submissions, rules and flows refer to fields by key, so renaming a label must not
 // break them. Keys follow FIELD_KEY (lower-case snake_case) and avoid RESERVED_KEYS.
 import { FIELD_KEY, RESERVED_KEYS } from "@/lib/forms/field-types";
+import { deriveStableKey, slugOfLabel as slugOfText } from "@/lib/stable-keys";
 
 type KeyedShape = { key: string; fields?: readonly { key: string }[] };
 
@@ -15,31 +16,16 @@ export function keysOf(fields: readonly KeyedShape[]): Set<string> {
   return keys;
 }
 
-/** "Unit price (€)" → "unit_price": lower-case ASCII words joined by "_", starting with a letter. */
+const OPTIONS = { pattern: FIELD_KEY, maxLength: 50, fallback: "field" };
+
+/** "Unit price (€)" → "unit_price" (lib/stable-keys.ts). */
 export function slugOfLabel(label: string): string {
-  const words = label
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let slug = words.join("_").replace(/^[0-9_]+/, "");
-  slug = slug.slice(0, 50).replace(/_+$/, "");
-  return slug || "field";
+  return slugOfText(label, OPTIONS);
 }
 
-/**
- * A valid key for `label` not in `taken`: the slug, or the slug with a number ("amount_2") when it is
- * taken or reserved. Never returns a key that FIELD_KEY rejects.
- */
+/** A valid field key for `label` not in `taken` (the slug, or "amount_2" when taken or reserved). */
 export function deriveKey(label: string, taken: ReadonlySet<string>): string {
-  const base = slugOfLabel(label);
-  const free = (key: string) => FIELD_KEY.test(key) && !RESERVED_KEYS.has(key) && !taken.has(key);
-  if (free(base)) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base}_${n}`;
-    if (free(candidate)) return candidate;
-  }
+  return deriveStableKey(label, taken, OPTIONS);
 }
 
 /** Why `key` cannot be given to a field (null when it can); `own` is the field's current key. */

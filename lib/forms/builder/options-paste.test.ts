@@ -13,7 +13,7 @@ describe("parseOptionsPaste", () => {
   it("reports and drops repeated values and empty values", () => {
     const pasted = parseOptionsPaste("Travel\ntravel|Trips\n|Nothing");
     expect(pasted.options).toEqual([{ value: "travel", label: "Travel" }]);
-    expect(pasted.problems).toEqual(['Line 2: the value "travel" appears more than once', 'Line 3: an option needs a value before "|"']);
+    expect(pasted.problems).toEqual(['Line 2: the value "travel" is already listed', 'Line 3: an option needs a value before "|"']);
   });
   it("round-trips through optionsToText", () => {
     const options = [{ value: "a", label: "Alpha" }, { value: "b", label: "Beta" }];
