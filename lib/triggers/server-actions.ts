@@ -29,7 +29,7 @@ const ZTriggerId = z.object({ triggerId: z.uuid() });
 export const createTriggerAction = companyAction({ schema: z.custom<TTriggerInput>(), permission: "triggers.create" }, async ({ input, ctx }) => {
   const created = await createTrigger(ctx, input);
   revalidateTriggers();
-  return { id: created.id, updatedAt: created.updatedAt.toISOString(), secret: created.secret, nextRun: created.nextRun ? new Date(created.nextRun).toISOString() : null };
+  return { id: created.id, updatedAt: created.updatedAt.toISOString(), secret: created.secret, nextRun: created.nextRun ? new Date(created.nextRun).toISOString() : null, warnings: created.warnings };
 });
 
 export const updateTriggerAction = companyAction(
@@ -37,7 +37,7 @@ export const updateTriggerAction = companyAction(
   async ({ input, ctx }) => {
     const saved = await updateTrigger(ctx, { triggerId: input.triggerId, expectedUpdatedAt: input.expectedUpdatedAt }, input.trigger);
     revalidateTriggers(input.triggerId);
-    return { id: saved.id, updatedAt: saved.updatedAt.toISOString() };
+    return { id: saved.id, updatedAt: saved.updatedAt.toISOString(), warnings: saved.warnings };
   },
 );
 

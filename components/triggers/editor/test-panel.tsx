@@ -78,7 +78,7 @@ export function TestPanel() {
         </div>
       ) : (
         <div className="space-y-1">
-          <label htmlFor="trigger-test-event" className="block text-sm font-medium text-slate-700">Event</label>
+          <label htmlFor="trigger-test-event" className="block text-sm font-medium text-slate-700">Past event</label>
           <Select id="trigger-test-event" value={eventId} onChange={(event) => setEventId(event.target.value)}>
             <option value="">{events.isLoading ? "Loading…" : events.data?.length ? "Choose an event" : "No recent events of this type"}</option>
             {events.data?.map((event) => (

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { Controller, FormProvider, useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
 import { ConditionEditor, type TConditionField } from "@/components/expressions/condition-editor";
 import { runAction, useActionSubmit } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -50,6 +51,8 @@ export function TriggerEditor({ triggerId, initial, updatedAt, options, initialF
   const { submit, pending } = useActionSubmit(form, save, {
     success: triggerId ? "Trigger saved" : "Trigger created",
     onSuccess: (saved) => {
+      // Loops found by the save-time analysis are warnings: saved, but worth a second look.
+      for (const warning of saved.warnings) toast.warning(warning, { duration: 15_000 });
       if (triggerId) {
         setExpectedUpdatedAt(saved.updatedAt);
         form.reset(form.getValues());
