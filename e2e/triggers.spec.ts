@@ -244,4 +244,11 @@ test("a schedule previews its next runs, a webhook trigger shows its secret once
   await admin.goto("/triggers/executions");
   await admin.getByRole("link", { name: "Dead letters" }).click();
   await expect(admin.getByText("No dead letters: nothing has exhausted its retries.")).toBeVisible();
+
+  // On a phone the editor is one column and the test panel follows it.
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.goto(`/triggers/${hookId}`);
+  await expect(admin.getByRole("button", { name: "Rotate secret" })).toBeVisible();
+  expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await admin.screenshot({ path: `${SCREENS}/triggers-editor-phone.png` });
 });
