@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/flows", label: "Flows", permission: "flows.view", icon: "⇶" },
   { href: "/tables", label: "Tables", permission: "records.view", icon: "▤" },
   { href: "/datasets", label: "Datasets", permission: "datasets.view", icon: "≡" },
+  { href: "/triggers", label: "Triggers", permission: "triggers.view", icon: "⚡" },
   { href: "/organisation/departments", label: "Departments", permission: "departments.view", icon: "⌂" },
   { href: "/organisation/roles", label: "Roles", permission: "roles.view", icon: "◈" },
   { href: "/organisation/users", label: "People", permission: "users.view", icon: "☺" },

@@ -11,6 +11,7 @@ import type { TEventType } from "./definition";
 // `previous.*` (a table), the JSON `payload.*` of a webhook, and `event.*` always. Conditions are
 // type-checked against this when the trigger is saved and again before each execution.
 
+const TASK_OR_FLOW = new Set<TEventType>(["TASK_COMPLETED", "TASK_STARTED", "TASK_UPDATED", "FLOW_STARTED", "FLOW_COMPLETED"]);
 const EVENT_FIELDS: TypeEnv = { "event.type": t.string, "event.id": t.string, "event.entity": t.string, "event.entityId": t.string, "event.at": t.datetime };
 
 async function taskFields(db: Tx | Db, companyId: string, taskId: string): Promise<TypeEnv> {
@@ -58,7 +59,9 @@ export async function triggerTypeEnv(db: Tx | Db, companyId: string, trigger: { 
               : trigger.flowId
                 ? await flowFields(db, companyId, trigger.flowId)
                 : {};
-  return { ...scoped, ...EVENT_FIELDS };
+  // Task and flow events link to their request (event-view.ts); standalone form submissions have none.
+  const link: TypeEnv = TASK_OR_FLOW.has(trigger.eventType) ? { link_to_task: t.string } : {};
+  return { ...scoped, ...link, ...EVENT_FIELDS };
 }
 
 /** Whether a template variable names something the event offers (prefixes of unknown values count). */

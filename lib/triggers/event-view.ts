@@ -27,7 +27,11 @@ export type TEventView = {
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const text = (value: unknown) => (typeof value === "string" ? value : null);
 
-export function eventView(event: TOutboxEvent): TEventView {
+/**
+ * `appUrl` (the app's public URL) adds `link_to_task`, the absolute link to the request an event of
+ * a flow belongs to, which email templates such as the demo's high_value_expense put in the mail.
+ */
+export function eventView(event: TOutboxEvent, options: { appUrl?: string } = {}): TEventView {
   const payload = isObject(event.payload) ? event.payload : {};
   const meta = { type: event.type, id: event.id, entity: event.entity, entityId: event.entityId, at: event.createdAt.toISOString() };
   const base = {
@@ -47,8 +51,10 @@ export function eventView(event: TOutboxEvent): TEventView {
       return { ...base, scope: { event: meta, scheduledFor: payload.scheduledFor ?? meta.at } };
     case "DATABASE_ROW_UPDATED":
       return { ...base, scope: { ...(isObject(payload.data) ? payload.data : {}), previous: isObject(payload.previous) ? payload.previous : {}, changed: payload.changed ?? [], event: meta } };
-    default:
-      return { ...base, scope: { ...(isObject(payload.data) ? payload.data : {}), event: meta } };
+    default: {
+      const link = options.appUrl && base.instanceId ? { link_to_task: `${options.appUrl.replace(/\/$/, "")}/instances/${base.instanceId}` } : {};
+      return { ...base, scope: { ...(isObject(payload.data) ? payload.data : {}), ...link, event: meta } };
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { compileCondition } from "@/lib/expressions/api";
 import { formatExplanation } from "@/lib/expressions/explain";
 import { db, type Tx } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
 import type { ServiceContext } from "@/lib/service-context";
 import { RetryableActionError, runAction, type TActionContext } from "./actions";
@@ -76,7 +77,7 @@ export async function executeTrigger(executionId: string, options: { lastAttempt
     if (recent >= settings.rateLimitPerMinute) return finish(executionId, { status: "SKIPPED", errorMessage: `Rate limited: ${recent} executions in the last minute (limit ${settings.rateLimitPerMinute})`, started });
   }
 
-  const view = eventView({ ...event, payload: event.payload, createdAt: event.createdAt } as TOutboxEvent);
+  const view = eventView({ ...event, payload: event.payload, createdAt: event.createdAt } as TOutboxEvent, { appUrl: env().APP_URL });
   const source = storedCondition(trigger.conditions);
   let conditionResult: Record<string, unknown> = { source: null, matched: true, explanation: "No condition: always runs" };
   if (source) {

@@ -55,3 +55,35 @@ export async function getExecution(companyId: string, executionId: string) {
   const event = await db.outboxEvent.findFirst({ where: { id: execution.eventId, companyId }, select: { type: true, entity: true, entityId: true, depth: true, causationId: true, createdAt: true } });
   return { ...execution, event };
 }
+
+/** The latest outbox events of one type (for the editor's "Test" against a past event), newest first. */
+export async function listRecentEvents(companyId: string, filter: { type: string; limit?: number }) {
+  const events = await db.outboxEvent.findMany({
+    where: { companyId, type: filter.type as never },
+    orderBy: { createdAt: "desc" },
+    take: Math.min(filter.limit ?? 20, 50),
+    select: { id: true, type: true, entity: true, entityId: true, payload: true, createdAt: true },
+  });
+  // A one-line summary for the picker: the payload's first few top-level values.
+  return events.map((event) => ({ id: event.id, type: event.type, entity: event.entity, createdAt: event.createdAt.toISOString(), summary: summarise(event.payload) }));
+}
+
+function summarise(payload: unknown): string {
+  const data = payload && typeof payload === "object" ? ((payload as { data?: unknown }).data ?? (payload as { body?: unknown }).body ?? payload) : {};
+  if (!data || typeof data !== "object") return "";
+  return Object.entries(data as Record<string, unknown>)
+    .filter(([, value]) => value === null || typeof value !== "object")
+    .slice(0, 3)
+    .map(([key, value]) => `${key}: ${String(value)}`)
+    .join(", ");
+}
+
+/** The name of what a trigger is scoped to (a form, a flow or a table), for the list. */
+export async function listScopeNames(companyId: string) {
+  const [tasks, flows, tables] = await Promise.all([
+    db.task.findMany({ where: { companyId }, select: { id: true, name: true } }),
+    db.flow.findMany({ where: { companyId }, select: { id: true, name: true } }),
+    db.customTable.findMany({ where: { companyId }, select: { id: true, displayName: true } }),
+  ]);
+  return new Map<string, string>([...tasks.map((t) => [t.id, `Form: ${t.name}`] as const), ...flows.map((f) => [f.id, `Flow: ${f.name}`] as const), ...tables.map((t) => [t.id, `Table: ${t.displayName}`] as const)]);
+}

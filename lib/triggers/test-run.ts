@@ -3,6 +3,7 @@ import { compileCondition } from "@/lib/expressions/api";
 import { formatExplanation } from "@/lib/expressions/explain";
 import { db, type Tx } from "@/lib/db";
 import { renderEmail } from "@/lib/email-templates/render";
+import { env } from "@/lib/env";
 import { AppError, fieldErrorsFromZod } from "@/lib/errors";
 import { loadTable } from "@/lib/tables/load";
 import { checkRecordValues } from "@/lib/tables/record-values";
@@ -24,7 +25,7 @@ async function scopeOf(companyId: string, input: { eventId?: string; sample?: Re
   if (input.eventId) {
     const event = await db.outboxEvent.findFirst({ where: { id: input.eventId, companyId } });
     if (!event) throw new AppError("NOT_FOUND", "Event not found.");
-    return eventView(event as unknown as TOutboxEvent);
+    return eventView(event as unknown as TOutboxEvent, { appUrl: env().APP_URL });
   }
   const sample = input.sample ?? {};
   return { scope: { ...sample, event: { type: "TEST", id: "test", entity: "Test", entityId: "test", at: new Date().toISOString() } }, actorId: null, taskId: null, flowId: null, tableId: null, instanceId: null, recordId: null };

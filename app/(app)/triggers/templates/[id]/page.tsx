@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EmailTemplateForm } from "@/components/email-templates/template-form";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePrincipal } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { getEmailTemplate } from "@/lib/email-templates/service";
+import { isAppError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Email template" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function EmailTemplatePage({ params }: { params: Promise<{ id: string }> }) {
+  const principal = await requirePagePrincipal("triggers.view");
+  const { id } = await params;
+  if (!UUID.test(id)) notFound();
+  const template = await getEmailTemplate(principal.companyId, id).catch((error) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        title={template.name}
+        description="Changes apply to the next emails sent; the key is how actions find the template."
+        actions={
+          <Link href="/triggers/templates" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            All templates
+          </Link>
+        }
+      />
+      <EmailTemplateForm
+        canEdit={can(principal.permissions, "triggers.update")}
+        template={{ id: template.id, key: template.key, name: template.name, subject: template.subject, bodyHtml: template.bodyHtml, bodyText: template.bodyText ?? "", isActive: template.isActive }}
+      />
+      <Card className="p-5">
+        <h2 className="mb-2 text-sm font-semibold text-slate-700">Used by</h2>
+        {template.usedBy.length ? (
+          <ul className="list-inside list-disc text-sm">
+            {template.usedBy.map((trigger) => (
+              <li key={trigger.id}>
+                <Link href={`/triggers/${trigger.id}`} className="text-brand hover:underline">{trigger.name}</Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-500">No trigger sends this template.</p>
+        )}
+      </Card>
+    </div>
+  );
+}
