@@ -15,8 +15,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { allowServerOnlyModules } from "@/lib/jobs/server-only-hook";
 import { runPrisma } from "../scripts/lib/prisma-cli";
+import { SERVER, admin, fmt, median, percentile, withDatabase } from "./lib";
 
-const SERVER = process.env.DATABASE_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/postgres";
 const ROUNDS = 3;
 const SECONDS = 4;
 const CLIENTS = [1, 8];
@@ -24,24 +24,6 @@ const INSTANCES = 100_000;
 const USERS = 1_000;
 const INBOX_QUERIES = 300;
 
-const withDatabase = (url: string, name: string) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-};
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: withDatabase(SERVER, "postgres") });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 // ── pgbench ───────────────────────────────────────────────────────────────────────────────────────
 

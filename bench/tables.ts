@@ -14,8 +14,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { allowServerOnlyModules } from "@/lib/jobs/server-only-hook";
 import { runPrisma } from "../scripts/lib/prisma-cli";
+import { SERVER, admin, fmt, percentile, withDatabase } from "./lib";
 
-const SERVER = process.env.DATABASE_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/postgres";
 const argValue = (name: string) => {
   const index = process.argv.indexOf(name);
   return index >= 0 ? process.argv[index + 1] : undefined;
@@ -25,23 +25,6 @@ const IMPORT_ROWS = Math.min(ROWS, 20_000);
 const SUPPLIERS = 1_000;
 const QUERIES = 40;
 
-const withDatabase = (url: string, name: string) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-};
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: withDatabase(SERVER, "postgres") });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const WORDS = Array.from({ length: 1_000 }, (_, index) => `${["alpha", "bravo", "delta", "kappa", "omega", "sigma", "tango", "zulu"][index % 8]}${index}`);
 const STATUSES = ["new", "paid", "shipped", "delivered", "returned"];

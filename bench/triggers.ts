@@ -14,30 +14,14 @@ import pg from "pg";
 import { Webhook } from "standardwebhooks";
 import { allowServerOnlyModules } from "@/lib/jobs/server-only-hook";
 import { runPrisma } from "../scripts/lib/prisma-cli";
+import { SERVER, admin, fmt, percentile, withDatabase } from "./lib";
 
-const SERVER = process.env.DATABASE_URL?.trim() || "postgresql://postgres@127.0.0.1:5432/postgres";
 const LATENCY_EVENTS = 200;
 const BATCH_EVENTS = 2_000;
 const WEBHOOKS = 2_000;
 
-const withDatabase = (url: string, name: string) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-};
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: withDatabase(SERVER, "postgres") });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 function spawnWorker(url: string, secret: string): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
