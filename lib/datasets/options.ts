@@ -4,7 +4,7 @@ import type { TField, TOptionField, TOptionSource } from "@/lib/forms/field-type
 import { candidateValues, sourceKey } from "@/lib/forms/option-sources";
 import { ZTableSchema } from "@/lib/tables/columns";
 import { ZDatasetSections, ZDatasetVisibility } from "./schema";
-import { canSeeDataset } from "./visibility";
+import { canSeeDataset, seesAllDatasets } from "./visibility";
 
 // Options that come from the company's data: a dataset section or a custom-table column. Resolved at
 // fill time (the browser searches them) and again when a submission is judged (the server only accepts
@@ -21,14 +21,13 @@ export function optionViewerOf(ctx: { companyId: string; principal: TOptionViewe
   return ctx.principal ?? { companyId: ctx.companyId, systemRole: null, roleIds: [], departmentId: null };
 }
 
-const isAdmin = (viewer: TOptionViewer) => viewer.systemRole === null || viewer.systemRole === "ADMIN" || viewer.systemRole === "DEVELOPER";
 const MAX_LIMIT = 100;
 
 async function datasetItems(principal: TOptionViewer, source: Extract<TOptionSource, { kind: "dataset" }>): Promise<TOption[]> {
   const dataset = await db.dataset.findFirst({ where: { id: source.datasetId, companyId: principal.companyId, status: "PUBLISHED" }, select: { sections: true, visibility: true } });
   if (!dataset) return [];
   const visibility = ZDatasetVisibility.safeParse(dataset.visibility).data ?? { roleIds: [], departmentIds: [] };
-  if (!canSeeDataset(visibility, principal, isAdmin(principal))) return [];
+  if (!canSeeDataset(visibility, principal, seesAllDatasets(principal.systemRole))) return [];
   const section = (ZDatasetSections.safeParse(dataset.sections).data ?? []).find((candidate) => candidate.key === source.sectionKey);
   return section?.items ?? [];
 }

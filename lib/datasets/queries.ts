@@ -3,7 +3,7 @@ import type { Principal } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ZDatasetSections, ZDatasetVisibility, type TDatasetSection, type TDatasetVisibility } from "./schema";
-import { canSeeDataset } from "./visibility";
+import { canSeeDataset, seesAllDatasets } from "./visibility";
 
 export type TDataset = {
   id: string;
@@ -17,7 +17,6 @@ export type TDataset = {
   publishedAt: Date | null;
 };
 
-const isAdmin = (principal: Principal) => principal.systemRole === "ADMIN" || principal.systemRole === "DEVELOPER";
 
 function shape(row: { id: string; name: string; description: string | null; category: string | null; status: TDataset["status"]; sections: unknown; visibility: unknown; updatedAt: Date; publishedAt: Date | null }): TDataset {
   return {
@@ -34,13 +33,13 @@ export async function listDatasets(principal: Principal, options: { includeArchi
     where: { companyId: principal.companyId, ...(options.includeArchived ? {} : { status: { not: "ARCHIVED" } }) },
     orderBy: [{ category: "asc" }, { name: "asc" }],
   });
-  return rows.map(shape).filter((dataset) => canSeeDataset(dataset.visibility, principal, isAdmin(principal)));
+  return rows.map(shape).filter((dataset) => canSeeDataset(dataset.visibility, principal, seesAllDatasets(principal.systemRole)));
 }
 
 export async function getDataset(principal: Principal, id: string): Promise<TDataset> {
   const row = await db.dataset.findFirst({ where: { id, companyId: principal.companyId } });
   const dataset = row ? shape(row) : null;
   // Invisible and missing answer the same.
-  if (!dataset || !canSeeDataset(dataset.visibility, principal, isAdmin(principal))) throw new AppError("NOT_FOUND", "Dataset not found.");
+  if (!dataset || !canSeeDataset(dataset.visibility, principal, seesAllDatasets(principal.systemRole))) throw new AppError("NOT_FOUND", "Dataset not found.");
   return dataset;
 }

@@ -7,11 +7,11 @@ import { toFlowDefinition, type TAssignee, type TEscalation, type TFlowDefinitio
 import type { DiffLabels } from "./editor/diff";
 import type { EditorOptions, FormVersionOption } from "./editor/fields";
 import { levelSelect } from "./runner/definitions";
+import { isUuid } from "@/lib/ids";
 
 // Company-scoped reads of the flow designer's pages: the flows list, a flow's versions, a version's
 // definition, the draft being edited, and what the editor's pickers offer. Plain DTOs.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const personName = (user: { firstName: string; lastName: string; email: string }) => `${user.firstName} ${user.lastName}`.trim() || user.email;
 
 export type FlowListRow = {
@@ -57,7 +57,7 @@ export async function listFlowsForDesign(companyId: string): Promise<FlowListRow
 
 /** A flow with its version history (who published when, and why). Unknown and foreign ids: NOT_FOUND. */
 export async function getFlowOverview(companyId: string, flowId: string) {
-  if (!UUID.test(flowId)) throw new AppError("NOT_FOUND", "Flow not found.");
+  if (!isUuid(flowId)) throw new AppError("NOT_FOUND", "Flow not found.");
   const flow = await db.flow.findFirst({
     where: { id: flowId, companyId },
     select: {
@@ -94,7 +94,7 @@ export async function getVersionDefinition(companyId: string, flowId: string, nu
 
 /** The flow and its draft as the editor loads it (null draft: the flow is published with no draft open). */
 export async function getFlowDraft(companyId: string, flowId: string) {
-  if (!UUID.test(flowId)) throw new AppError("NOT_FOUND", "Flow not found.");
+  if (!isUuid(flowId)) throw new AppError("NOT_FOUND", "Flow not found.");
   const flow = await db.flow.findFirst({
     where: { id: flowId, companyId },
     select: { id: true, name: true, status: true, archivedAt: true, versions: { where: { state: "DRAFT" }, select: { id: true, number: true, revision: true, updatedAt: true, levels: levelSelect } } },

@@ -5,6 +5,7 @@ import { parseDate, parseDateTime } from "@/lib/expressions/temporal";
 import { fieldName, TEXT_CAPS, type TInputField, type TOptionField } from "./field-types";
 import { compilePattern, patternProblem } from "./pattern";
 import { richTextToPlainText, sanitizeRichText } from "./rich-text";
+import { isUuid } from "@/lib/ids";
 
 export type TFileInfo = { mimeType: string; sizeBytes: number };
 
@@ -32,7 +33,6 @@ const DEFAULT_MAX_FILES = 10;
 const NUMERIC = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const EMAIL = /^[^\s@"(),:;<>[\]\\]{1,64}@[^\s@"(),:;<>[\]\\_]+\.[^\s@"(),:;<>[\]\\_]{2,}$/;
 const PHONE = /^\+?[\d\s().-]+$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$/;
@@ -208,7 +208,7 @@ function fileChecker(field: Extract<TInputField, { type: "file" }>): TValueCheck
     if (raw === undefined || raw === null) return EMPTY;
     if (!Array.isArray(raw)) return fail(`${name} must be a list of uploaded files`);
     if (raw.length > maxFiles) return fail(`${name} accepts at most ${plural(maxFiles, "file")}`);
-    if (!raw.every((id) => typeof id === "string" && UUID.test(id))) return fail(`${name} contains something that is not an uploaded file`);
+    if (!raw.every((id) => typeof id === "string" && isUuid(id))) return fail(`${name} contains something that is not an uploaded file`);
     const ids = [...new Set(raw as string[])];
     if (ids.length === 0) return EMPTY;
     for (const id of ids) {
@@ -228,7 +228,7 @@ function idChecker(field: Extract<TInputField, { type: "user" | "department" | "
   return (raw) => {
     if (isBlank(raw)) return EMPTY;
     if (typeof raw !== "string") return fail(message);
-    if (UUID.test(raw)) return ok(raw);
+    if (isUuid(raw)) return ok(raw);
     if (field.type === "signature" && raw.length <= SIGNATURE_CAP && PNG_DATA_URL.test(raw)) return ok(raw);
     return fail(message);
   };

@@ -9,13 +9,13 @@ import type { TFileInfo } from "./field-values";
 import type { ZCreateForm, ZFormId, ZPublishForm, ZSaveFormDraft, ZSubmitForm, ZTestSubmission } from "./schema";
 import { validateSubmission } from "./submission";
 import { allowedOptionsFor, optionViewerOf } from "@/lib/datasets/options";
+import { isUuid } from "@/lib/ids";
 
 // Form (task) writes. Every function scopes by ctx.companyId, runs in one transaction and audits.
 // Versions: at most one DRAFT per task (partial unique index), PUBLISHED rows immutable (trigger);
 // the draft's `revision` is a compare-and-set token so two designers never overwrite each other.
 
 export const EMPTY_DEFINITION: TFormDefinition = { schemaVersion: 1, fields: [], logic: [] };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function actorOf(ctx: ServiceContext): string {
   if (!ctx.actorId) throw new AppError("FORBIDDEN", "Forms are changed by people; this request has no user.");
@@ -173,7 +173,7 @@ export function referencedFileIds(definition: TFormDefinition, raw: unknown, typ
   const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
   const take = (value: unknown) => {
     const list = Array.isArray(value) ? value.slice(0, 100) : [value];
-    for (const id of list) if (typeof id === "string" && UUID.test(id)) ids.add(id.toLowerCase());
+    for (const id of list) if (typeof id === "string" && isUuid(id)) ids.add(id.toLowerCase());
   };
   if (!isRecord(raw)) return [];
   for (const field of definition.fields as GroupShape[]) {
@@ -267,7 +267,7 @@ export async function testSubmission(ctx: ServiceContext, input: z.output<typeof
 function signatureErrors(definition: TFormDefinition, data: Record<string, unknown>, files: Map<string, TFileInfo>): FieldErrors | null {
   const errors: FieldErrors = {};
   const check = (value: unknown, path: string, label: string) => {
-    if (typeof value !== "string" || !UUID.test(value)) return;
+    if (typeof value !== "string" || !isUuid(value)) return;
     const info = files.get(value.toLowerCase());
     if (!info || info.mimeType !== "image/png") errors[path] = [`${label} must be a signature drawn here; draw it again`];
   };

@@ -9,6 +9,7 @@ import { loadTable, type TLoadedTable } from "./load";
 import { checkRecordValues } from "./record-values";
 import { insertRecords } from "./record-service";
 import { valueKind } from "./storage";
+import { isUuid } from "@/lib/ids";
 
 // CSV import, the server half: one batch of already-mapped rows (import-mapping.ts) is judged row by
 // row; the valid rows are inserted in ONE transaction (all of the batch's valid rows or none), the
@@ -27,14 +28,13 @@ export type TImportBatch = z.input<typeof ZImportBatch>;
 
 export type TImportResult = { inserted: number; valid: number; failed: { row: number; errors: FieldErrors }[] };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Replaces relation display texts by record ids of the related table (unknown or ambiguous: an error). */
 async function resolveRelations(tx: Tx, companyId: string, table: TLoadedTable, rows: Record<string, unknown>[], errors: Map<number, FieldErrors>) {
   for (const column of table.schema.columns) {
     if (column.type !== "relation") continue;
     const texts = new Set<string>();
-    for (const row of rows) for (const value of [row[column.key]].flat()) if (typeof value === "string" && !UUID.test(value)) texts.add(value);
+    for (const row of rows) for (const value of [row[column.key]].flat()) if (typeof value === "string" && !isUuid(value)) texts.add(value);
     if (!texts.size) continue;
     const target = await loadTable(tx, companyId, { id: column.tableId }).catch(() => null);
     const display = target?.schema.columns.find((candidate) => candidate.key === column.displayColumn) ?? target?.schema.columns.find((candidate) => candidate.type === "text");
@@ -53,7 +53,7 @@ async function resolveRelations(tx: Tx, companyId: string, table: TLoadedTable, 
       const values = [row[column.key]].flat();
       const resolved: unknown[] = [];
       for (const value of values) {
-        if (typeof value !== "string" || UUID.test(value)) resolved.push(value);
+        if (typeof value !== "string" || isUuid(value)) resolved.push(value);
         else if ((ids.get(value)?.length ?? 0) === 1) resolved.push(ids.get(value)![0]);
         else {
           const problem = ids.has(value) ? `Several ${target?.displayName ?? "records"} are named "${value}"; use the record id` : `No ${target?.displayName ?? "record"} is named "${value}"`;

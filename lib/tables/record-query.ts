@@ -7,6 +7,7 @@ import { AppError, type FieldErrors } from "@/lib/errors";
 import type { TColumn, TTableSchema } from "./columns";
 import { sortSql, valueSql } from "./storage";
 import { valueKind, type TValueKind } from "./value-kind";
+import { isUuid } from "@/lib/ids";
 
 export { FILTER_OPS, OPS_BY_KIND, SYSTEM_SORTS, ZFilterCondition, ZRecordFilter, ZRecordListQuery, type TFilterOp, type TRecordFilter, type TRecordListQuery } from "./filter-ops";
 
@@ -19,7 +20,6 @@ class Params {
 }
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 function scalar(kind: TValueKind, raw: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
@@ -40,7 +40,7 @@ function conditionSql(column: TColumn, kind: TValueKind, op: TFilterOp, value: u
     return op === "is_empty" ? empty : `NOT (${empty})`;
   }
   if (kind === "relation") {
-    if (typeof value !== "string" || !UUID.test(value)) return ["Choose a record"];
+    if (typeof value !== "string" || !isUuid(value)) return ["Choose a record"];
     return `EXISTS (SELECT 1 FROM record_links l WHERE l."fromRecordId" = r.id AND l."columnKey" = ${keyLiteral} AND l."toRecordId" = ${params.add(value, "::uuid")})`;
   }
   if (op === "in" || op === "not_in" || op === "has_any" || op === "has_all") {
@@ -88,7 +88,7 @@ export function encodeCursor(cursor: TRecordCursor): string {
 export function decodeCursor(text: string): TRecordCursor | null {
   try {
     const parsed = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as TRecordCursor;
-    if (typeof parsed !== "object" || parsed === null || typeof parsed.id !== "string" || !UUID.test(parsed.id)) return null;
+    if (typeof parsed !== "object" || parsed === null || typeof parsed.id !== "string" || !isUuid(parsed.id)) return null;
     if (parsed.v !== null && !["string", "number", "boolean"].includes(typeof parsed.v)) return null;
     return parsed;
   } catch {
@@ -110,7 +110,7 @@ export const COUNT_CAP = 1_000;
  * exact reverse, so that each part is one range scan of the per-table (value, id) index.
  */
 export function buildRecordQuery(companyId: string, tableId: string, schema: TTableSchema, query: TRecordListQuery): TRecordStatements {
-  if (!UUID.test(tableId) || !UUID.test(companyId)) throw new Error("buildRecordQuery: bad ids");
+  if (!isUuid(tableId) || !isUuid(companyId)) throw new Error("buildRecordQuery: bad ids");
   const errors: FieldErrors = {};
   const params = new Params();
   // The table id is a literal (a validated uuid) so the planner can match the partial indexes.

@@ -9,13 +9,13 @@ import { valueCheckerFor, type TValueChecker, type TValueContext } from "@/lib/f
 import type { FieldErrors } from "@/lib/errors";
 import type { TColumn, TTableSchema } from "./columns";
 import { typeEnvOfColumns } from "./schema-checks";
+import { isUuid } from "@/lib/ids";
 
 export type TRecordData = Record<string, unknown>;
 /** Relation values by column key: the ids of the related records (for "one", at most one). */
 export type TRecordLinks = Record<string, string[]>;
 export type TRecordCheck = { ok: true; data: TRecordData; links: TRecordLinks } | { ok: false; errors: FieldErrors };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The form field that validates a column's values; null for columns the client never writes. */
 export function columnAsField(column: TColumn): TInputField | null {
@@ -68,7 +68,7 @@ export function normaliseValue(column: TColumn, value: unknown): unknown {
 function relationIds(column: Extract<TColumn, { type: "relation" }>, raw: unknown): string[] | string {
   if (raw === null || raw === undefined || raw === "") return [];
   const list = Array.isArray(raw) ? raw : [raw];
-  if (!list.every((id) => typeof id === "string" && UUID.test(id))) return `${column.label} must name records of the related table`;
+  if (!list.every((id) => typeof id === "string" && isUuid(id))) return `${column.label} must name records of the related table`;
   const ids = [...new Set(list as string[])];
   if (column.cardinality === "one" && ids.length > 1) return `${column.label} links to at most one record`;
   if (ids.length > 1_000) return `${column.label} links to at most 1,000 records`;

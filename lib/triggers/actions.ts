@@ -38,7 +38,8 @@ export class RetryableActionError extends Error {}
 
 export type TActionResult = Record<string, unknown>;
 
-export async function recipients(db: Tx, context: TActionContext, config: { to: string[]; toRoles?: string[]; toActor?: boolean; toField?: string }): Promise<string[]> {
+/** The addresses an email action sends to for this event (fixed, by role, the actor, from a field). */
+export async function recipients(db: Tx, context: Pick<TActionContext, "companyId" | "view">, config: { to: string[]; toRoles?: string[]; toActor?: boolean; toField?: string }): Promise<string[]> {
   const emails = new Set(config.to.map((address) => address.toLowerCase()));
   if (config.toRoles?.length) {
     const users = await db.user.findMany({ where: { companyId: context.companyId, isActive: true, roles: { some: { roleId: { in: config.toRoles } } } }, select: { email: true } });

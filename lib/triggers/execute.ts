@@ -92,7 +92,7 @@ export async function executeTrigger(executionId: string, options: { lastAttempt
   const summaries: ActionSummary[] = [];
   let retry: string | null = null;
   for (const [index, action] of actions.data.entries()) {
-    const summary = await runOne(execution, event.depth, view, index, action, now);
+    const summary = await runOne(execution, event.depth, view, index, action);
     summaries.push(summary);
     if (summary.status === "RETRY") {
       retry = summary.error ?? "retry";
@@ -113,7 +113,7 @@ export async function executeTrigger(executionId: string, options: { lastAttempt
 
 type ExecutionRow = { id: string; companyId: string; triggerId: string; eventId: string };
 
-async function runOne(execution: ExecutionRow, depth: number, view: ReturnType<typeof eventView>, index: number, action: TTriggerAction, now: Date): Promise<ActionSummary> {
+async function runOne(execution: ExecutionRow, depth: number, view: ReturnType<typeof eventView>, index: number, action: TTriggerAction): Promise<ActionSummary> {
   const key = { eventId_triggerId_actionIndex: { eventId: execution.eventId, triggerId: execution.triggerId, actionIndex: index } };
   const existing = await db.triggerActionRun.upsert({
     where: key,
@@ -152,7 +152,6 @@ async function runOne(execution: ExecutionRow, depth: number, view: ReturnType<t
         return result;
       }),
   };
-  void now;
   try {
     const result = await runAction(action, context);
     if (!committedWithRun) await done(db, result);

@@ -3,6 +3,7 @@ import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { liveSecrets } from "./secrets";
+import { isUuid } from "@/lib/ids";
 
 // Inbound webhooks (Standard Webhooks v1): POST /api/hooks/<trigger id> with webhook-id,
 // webhook-timestamp and webhook-signature over the raw body. Refused: unknown or inactive trigger
@@ -12,7 +13,6 @@ import { liveSecrets } from "./secrets";
 
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function readCapped(request: Request): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? 0);
@@ -35,14 +35,14 @@ async function readCapped(request: Request): Promise<string> {
 }
 
 export async function receiveWebhook(triggerId: string, request: Request): Promise<{ eventId: string | null; duplicate: boolean }> {
-  const trigger = UUID.test(triggerId)
+  const trigger = isUuid(triggerId)
     ? await db.trigger.findFirst({ where: { id: triggerId, eventType: "WEBHOOK_RECEIVED", isActive: true, archivedAt: null }, select: { id: true, companyId: true } })
     : null;
   if (!trigger) throw new AppError("NOT_FOUND", "No active webhook at this address.");
   const body = await readCapped(request);
   const headers = { "webhook-id": request.headers.get("webhook-id") ?? "", "webhook-timestamp": request.headers.get("webhook-timestamp") ?? "", "webhook-signature": request.headers.get("webhook-signature") ?? "" };
   if (!headers["webhook-id"] || !headers["webhook-timestamp"] || !headers["webhook-signature"]) throw new AppError("UNAUTHENTICATED", "Send webhook-id, webhook-timestamp and webhook-signature headers (Standard Webhooks).");
-  const secrets = await liveSecrets(db as never, trigger.id);
+  const secrets = await liveSecrets(db, trigger.id);
   let lastProblem = "The signature does not match.";
   const verified = secrets.some((secret) => {
     try {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { decryptSecret, encryptSecret, newWebhookSecret } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/errors";
 import { inTransaction, type ServiceContext } from "@/lib/service-context";
@@ -15,7 +15,7 @@ export async function addSecret(tx: Tx, companyId: string, triggerId: string): P
 }
 
 /** The secrets valid now, newest first (decrypted; never log them). */
-export async function liveSecrets(tx: Tx, triggerId: string, now = new Date()): Promise<string[]> {
+export async function liveSecrets(tx: Tx | Db, triggerId: string, now = new Date()): Promise<string[]> {
   const rows = await tx.triggerSecret.findMany({ where: { triggerId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, orderBy: { createdAt: "desc" } });
   return rows.map((row) => decryptSecret(row.encrypted));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { compileCondition } from "@/lib/expressions/api";
 import { formatExplanation } from "@/lib/expressions/explain";
-import { db, type Tx } from "@/lib/db";
+import { db, type Db, type Tx } from "@/lib/db";
 import { renderEmail } from "@/lib/email-templates/render";
 import { env } from "@/lib/env";
 import { AppError, fieldErrorsFromZod } from "@/lib/errors";
@@ -31,13 +31,13 @@ async function scopeOf(companyId: string, input: { eventId?: string; sample?: Re
   return { scope: { ...sample, event: { type: "TEST", id: "test", entity: "Test", entityId: "test", at: new Date().toISOString() } }, actorId: null, taskId: null, flowId: null, tableId: null, instanceId: null, recordId: null };
 }
 
-async function preview(tx: Tx, companyId: string, action: TTriggerAction, view: Awaited<ReturnType<typeof scopeOf>>): Promise<Omit<TActionPreview, "index">> {
+async function preview(tx: Tx | Db, companyId: string, action: TTriggerAction, view: Awaited<ReturnType<typeof scopeOf>>): Promise<Omit<TActionPreview, "index">> {
   const problems: string[] = [];
   switch (action.type) {
     case "send_email": {
       const template = await tx.emailTemplate.findFirst({ where: { companyId, key: action.config.template } });
       if (!template) return { type: action.type, wouldDo: {}, problems: [`There is no email template "${action.config.template}"`] };
-      const to = await recipients(tx, { companyId, view } as never, action.config);
+      const to = await recipients(tx, { companyId, view }, action.config);
       const email = renderEmail(template, view.scope);
       if (!to.length) problems.push("No recipient for this event");
       if (email.missing.length) problems.push(`No value for ${email.missing.map((name) => `{{${name}}}`).join(", ")}`);
@@ -79,7 +79,7 @@ export async function testTrigger(companyId: string, input: { trigger: unknown; 
   const parsed = ZTriggerInput.safeParse(input.trigger);
   if (!parsed.success) throw new AppError("VALIDATION", "Some settings need attention.", { fieldErrors: fieldErrorsFromZod(parsed.error.issues) });
   const trigger = parsed.data;
-  const errors = await checkTrigger(db as never, companyId, trigger);
+  const errors = await checkTrigger(db, companyId, trigger);
   if (Object.keys(errors).length) throw new AppError("VALIDATION", "Some settings need attention.", { fieldErrors: errors });
   const view = await scopeOf(companyId, input);
   let matched = true;
@@ -92,6 +92,6 @@ export async function testTrigger(companyId: string, input: { trigger: unknown; 
     explanation = formatExplanation(result);
   }
   const actions: TActionPreview[] = [];
-  for (const [index, action] of trigger.actions.entries()) actions.push({ index, ...(await preview(db as unknown as Tx, companyId, action, view)) });
+  for (const [index, action] of trigger.actions.entries()) actions.push({ index, ...(await preview(db, companyId, action, view)) });
   return { matched, explanation, scope: view.scope, actions };
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { FLOW_SCHEMA_VERSION, ZFlowDefinition, type TFlowDefinition } from "@/lib/flows/definition";
+import { isUuid } from "@/lib/ids";
 
 // Input schemas of flow design (create, save the draft, publish, archive): one per input, shared by
 // the structured editor (react-hook-form), the server actions and the REST routes. Client-safe.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ZId = z.string().uuid("Not a valid id");
 const ZName = z.string().trim().min(1, "Give the flow a name").max(200, "At most 200 characters");
 const ZDescription = z.string().trim().max(2_000, "At most 2,000 characters").optional().nullable().transform((value) => value || null);
@@ -15,10 +15,10 @@ const ZDescription = z.string().trim().max(2_000, "At most 2,000 characters").op
  */
 export const ZFlowDraft = ZFlowDefinition.superRefine((definition, ctx) => {
   definition.levels.forEach((level, i) => {
-    if (!UUID.test(level.id)) ctx.addIssue({ code: "custom", message: "A level id must be a UUID", path: ["levels", i, "id"] });
+    if (!isUuid(level.id)) ctx.addIssue({ code: "custom", message: "A level id must be a UUID", path: ["levels", i, "id"] });
   });
   definition.branches.forEach((branch, i) => {
-    if (!UUID.test(branch.id)) ctx.addIssue({ code: "custom", message: "A branch id must be a UUID", path: ["branches", i, "id"] });
+    if (!isUuid(branch.id)) ctx.addIssue({ code: "custom", message: "A branch id must be a UUID", path: ["branches", i, "id"] });
   });
 });
 export type TFlowDraft = TFlowDefinition;

@@ -6,6 +6,7 @@ import { checkSubmission } from "@/lib/forms/submission";
 import type { TFileInfo } from "@/lib/forms/field-values";
 import type { LoadedForm, LoadedVersion } from "./definitions";
 import { sql } from "./sql";
+import { isUuid } from "@/lib/ids";
 
 // A level's submission is one flat object of values (the engine merges data by field key). Each form
 // of the level validates the keys it defines, with lib/forms — the same code the browser runs — so
@@ -17,7 +18,6 @@ export type ValidatedSubmission = {
   submissions: { taskId: string; taskVersionId: string; levelId: string; data: JsonObject }[];
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 // File fields hold ids of uploaded files; the forms check their type and size against the File rows.
@@ -26,7 +26,7 @@ async function fileInfos(companyId: string, forms: LoadedForm[], raw: Record<str
   for (const form of forms) {
     for (const key of form.fileKeys) {
       const value = Object.hasOwn(raw, key) ? raw[key] : undefined;
-      if (Array.isArray(value)) for (const id of value) if (typeof id === "string" && UUID.test(id)) ids.add(id.toLowerCase());
+      if (Array.isArray(value)) for (const id of value) if (typeof id === "string" && isUuid(id)) ids.add(id.toLowerCase());
     }
   }
   const infos = new Map<string, TFileInfo>();

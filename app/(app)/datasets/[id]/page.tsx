@@ -10,15 +10,15 @@ import { getDataset } from "@/lib/datasets/queries";
 import { isAppError } from "@/lib/errors";
 import { listDepartments } from "@/lib/org/departments/queries";
 import { listRoles } from "@/lib/org/roles/queries";
+import { isUuid } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Dataset" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function DatasetPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePagePrincipal("datasets.view");
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const dataset = await getDataset(principal, id).catch((error) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;

@@ -21,10 +21,10 @@ import { referenceOf } from "@/lib/flows/view/request-status";
 import { whyMine } from "@/lib/flows/view/why-mine";
 import { fileSummaries, getPickerContext } from "@/lib/forms/queries";
 import { referencedFileIds } from "@/lib/forms/service";
+import { isUuid } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Request" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FILE_TYPES = new Set(["file", "signature"]);
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -55,7 +55,7 @@ function Meta({ label, children }: { label: string; children: React.ReactNode })
 export default async function InstancePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const principal = await requirePagePrincipal("instances.view");
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const detail = await orNull(getInstanceDetail(principal, id));
   if (!detail) notFound();
 
@@ -64,7 +64,7 @@ export default async function InstancePage({ params, searchParams }: { params: P
   const isInitiator = instance.initiator.id === principal.userId;
   const isRunning = instance.status === "IN_PROGRESS";
   const rawWhy = (await searchParams).why;
-  const askedUserId = isAdmin && typeof rawWhy === "string" && UUID.test(rawWhy) ? rawWhy : null;
+  const askedUserId = isAdmin && typeof rawWhy === "string" && isUuid(rawWhy) ? rawWhy : null;
   const [context, files, answer] = await Promise.all([
     getPickerContext(principal.companyId),
     fileSummaries(principal.companyId, fileIdsOf(detail)),

@@ -13,15 +13,15 @@ import { loadEditorOptions } from "@/lib/triggers/editor-options";
 import { toFormValues } from "@/lib/triggers/editor-model";
 import { triggerTypeEnv } from "@/lib/triggers/event-env";
 import { getTrigger } from "@/lib/triggers/queries";
+import { isUuid } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Trigger" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function TriggerPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePagePrincipal("triggers.view");
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const trigger = await getTrigger(principal.companyId, id).catch((error) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;

@@ -8,12 +8,12 @@ import { requirePagePrincipal } from "@/lib/auth/guard";
 import { EXECUTION_STATUSES, statusLabel } from "@/lib/triggers/labels";
 import { listExecutions, listTriggers } from "@/lib/triggers/queries";
 import { ExecutionFilters } from "./execution-filters";
+import { isUuid } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Trigger executions" };
 
 const TH = "whitespace-nowrap px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 const TD = "px-4 py-3 align-top text-sm";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Search = { trigger?: string; status?: string; before?: string };
 
@@ -30,7 +30,7 @@ export default async function ExecutionsPage({ searchParams }: { searchParams: P
   const raw = await searchParams;
   // Unknown filter values are ignored rather than failing the page.
   const search: Search = {
-    trigger: raw.trigger && UUID.test(raw.trigger) ? raw.trigger : undefined,
+    trigger: raw.trigger && isUuid(raw.trigger) ? raw.trigger : undefined,
     status: raw.status && (EXECUTION_STATUSES as readonly string[]).includes(raw.status) ? raw.status : undefined,
     before: raw.before && !Number.isNaN(Date.parse(raw.before)) ? raw.before : undefined,
   };

@@ -11,10 +11,10 @@ import { isAppError } from "@/lib/errors";
 import { ACTION_LABELS, isRerunnable } from "@/lib/triggers/labels";
 import { getExecution } from "@/lib/triggers/queries";
 import { RerunButton } from "./rerun-button";
+import { isUuid } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Trigger execution" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -29,7 +29,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export default async function ExecutionPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePagePrincipal("triggers.view");
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const execution = await getExecution(principal.companyId, id).catch((error) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;

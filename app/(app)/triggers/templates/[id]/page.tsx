@@ -8,15 +8,15 @@ import { requirePagePrincipal } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { getEmailTemplate } from "@/lib/email-templates/service";
 import { isAppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Email template" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function EmailTemplatePage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePagePrincipal("triggers.view");
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const template = await getEmailTemplate(principal.companyId, id).catch((error) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;

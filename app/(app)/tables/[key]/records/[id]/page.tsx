@@ -14,15 +14,15 @@ import { formatValue } from "@/lib/tables/cell-format";
 import { getRecord } from "@/lib/tables/queries";
 import { displayColumnOf, recordLabel, tableKeysById } from "@/lib/tables/record-options";
 import { loadPageTable } from "../../load-page-table";
+import { isUuid } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Record" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function RecordPage({ params }: { params: Promise<{ key: string; id: string }> }) {
   const principal = await requirePagePrincipal("records.view");
   const { key, id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const table = await loadPageTable(principal.companyId, key);
   const record = await getRecord(principal.companyId, { id: table.id }, id).catch((error) => {
     if (isAppError(error) && error.code === "NOT_FOUND") return null;
