@@ -59,7 +59,7 @@ async function mailInvitation(ctx: ServiceContext, invitation: { email: string; 
     ctx.actorId ? db.user.findUnique({ where: { id: ctx.actorId }, select: { firstName: true, lastName: true } }) : null,
   ]);
   const inviterName = inviter ? `${inviter.firstName} ${inviter.lastName}`.trim() || null : null;
-  if (invitation.elsewhere) return sendMail({ companyId: ctx.companyId, to: [invitation.email], ...accountElsewhereMail({ companyName: company.name, inviterName, signInUrl: `${env().APP_URL}/login` }) });
+  if (invitation.elsewhere) return sendMail({ companyId: ctx.companyId, to: [invitation.email], ...accountElsewhereMail({ companyName: company.name, inviterName, signInUrl: `${env().APP_URL}/sign-in` }) });
   const content = invitationMail({ companyName: company.name, inviterName, link: `${env().APP_URL}/invitations/${token}`, expiresAt: invitation.expiresAt });
   return sendMail({ companyId: ctx.companyId, to: [invitation.email], ...content, secrets: [token] });
 }
