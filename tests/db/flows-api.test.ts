@@ -24,7 +24,6 @@ import * as instancesRoute from "@/app/api/v1/instances/route";
 import { generateApiKeyToken } from "@/lib/auth/api-key-token";
 import { db } from "@/lib/db";
 import { bulkActAction } from "@/lib/flows/actions";
-import { settleFlowMail } from "@/lib/flows/runner/mail";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
 import { startInstance } from "@/lib/flows/runner/start-instance";
 import { createCompany, createUser } from "../support/fixtures";
@@ -48,7 +47,6 @@ beforeAll(async () => {
   tokens.foreign = await apiKey(other.id, (await createUser(db, other, { systemRole: "ADMIN" })).id, [...scopes, "instances.update"]);
 });
 afterAll(async () => {
-  await settleFlowMail();
   await closeRunnerPool();
   await db.$disconnect();
 });
