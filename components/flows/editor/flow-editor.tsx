@@ -10,6 +10,7 @@ import { checkDraft, type LocatedProblem } from "@/lib/flows/editor/problems";
 import { ZFlowDraft, type TFlowDraft } from "@/lib/flows/editor/schema";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { SimulateSidebar } from "@/components/flows/simulate/simulate-sidebar";
 import { BranchesTable } from "./branches-table";
 import { LevelCard } from "./level-card";
 import { ProblemsPanel } from "./problems-panel";
@@ -162,6 +163,7 @@ export function FlowEditor({ flowId, draft, options, canPublish }: Props) {
         <Card className="p-4">
           <ProblemsPanel definition={definition} problems={problems} onSelect={focusProblem} />
         </Card>
+        <SimulateSidebar flowId={flowId} definition={definition} options={options} />
       </aside>
       <div className="min-w-0 lg:col-span-2">
         <BranchesTable
