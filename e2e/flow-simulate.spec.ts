@@ -64,6 +64,7 @@ test("simulate both amounts, keep them as golden cases, and publish a changed ro
   await expect(panel.getByRole("status")).toHaveText("Completed");
   await panel.scrollIntoViewIfNeeded();
   await panel.screenshot({ path: "/tmp/shots/simulation-panel.png" });
+  await page.screenshot({ path: "/tmp/shots/simulation-editor.png" });
   await panel.getByLabel("Golden case name").fill("12,000 goes to finance");
   await panel.getByRole("button", { name: "Save as golden case" }).click();
   const cases = page.getByRole("list", { name: "Golden cases" });
@@ -72,7 +73,7 @@ test("simulate both amounts, keep them as golden cases, and publish a changed ro
   // 500: the default branch completes the request after the manager.
   await panel.getByRole("button", { name: "Reset" }).click();
   panel = await simulateAmount(page, "500");
-  await expect(panel.getByRole("list", { name: "Path taken" })).toContainText("not Amount 500 ≥ 1,000; default → Completed");
+  await expect(panel.getByRole("list", { name: "Path taken" })).toContainText("Amount 500 ≥ 1,000: no; default → Completed");
   await expect(panel.getByRole("status")).toHaveText("Completed");
   await panel.getByLabel("Golden case name").fill("500 stops at the manager");
   await panel.getByRole("button", { name: "Save as golden case" }).click();
@@ -88,6 +89,7 @@ test("simulate both amounts, keep them as golden cases, and publish a changed ro
   await expect(changed).toContainText("Changed");
   await expect(changed).toContainText("Request (approved) → Manager approval (approved) → Completed");
   await expect(cases.getByRole("listitem", { name: "500 stops at the manager" })).toContainText("Passes");
+  await page.getByRole("region", { name: "Golden cases" }).screenshot({ path: "/tmp/shots/golden-cases-changed.png" });
 
   await page.getByRole("button", { name: "Publish…" }).click();
   await page.getByLabel("Change note").fill("Finance only from 20,000");

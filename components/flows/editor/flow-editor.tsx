@@ -154,7 +154,7 @@ export function FlowEditor({ flowId, draft, options, canPublish }: Props) {
           )}
         </section>
       </div>
-      <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start" aria-label="Draft status">
+      <aside className="space-y-4 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto" aria-label="Draft status">
         <Card className="space-y-3 p-4">
           <p className="text-xs uppercase tracking-wide text-slate-500">Draft v{draft.number}</p>
           <SaveStatus state={autosave.state} />

@@ -33,7 +33,7 @@ export function SaveGoldenCase({ flowId, run }: { flowId: string; run: Simulatio
       <label htmlFor="golden-case-name" className="block text-sm font-medium text-slate-700">
         Golden case name
       </label>
-      <div className="flex gap-2">
+      <div className="space-y-2">
         <input
           id="golden-case-name"
           value={name}
@@ -44,7 +44,7 @@ export function SaveGoldenCase({ flowId, run }: { flowId: string; run: Simulatio
           placeholder="e.g. 12,000 goes to finance"
           className="block w-full min-w-0 rounded-md border border-slate-300 px-2 py-1.5 text-sm shadow-sm focus:border-brand focus:outline-none focus:ring-1 focus:ring-brand"
         />
-        <Button type="submit" variant="secondary" className="shrink-0 px-3 py-1.5" disabled={change.isPending || name.trim() === ""}>
+        <Button type="submit" variant="secondary" className="px-3 py-1.5" disabled={change.isPending || name.trim() === ""}>
           Save as golden case
         </Button>
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { EditorOptions } from "@/lib/flows/editor/fields";
 import type { TFlowDraft } from "@/lib/flows/editor/schema";
@@ -47,11 +47,17 @@ export function SimulationPanel({ definition, options, onHighlight, flowId }: Pr
   const currentLevel = run ? definition.levels.find((level) => level.id === run.state.currentLevelId) : undefined;
   const formLevelIds = useMemo(() => new Set(definition.levels.filter((level) => level.taskVersionIds.length > 0).map((level) => level.id)), [definition]);
 
-  // Tell the canvas what to light up, only when it changed (the parent may re-render on every call).
+  // Tell the canvas what to light up only when it changed: a parent passing a new callback on every
+  // render (and setting state in it) must not loop. Unmounting clears the highlight.
   const highlightKey = run ? JSON.stringify(run.highlight) : "";
+  const notify = useRef(onHighlight);
   useEffect(() => {
-    onHighlight?.(highlightKey ? (JSON.parse(highlightKey) as SimulationHighlight) : null);
-  }, [highlightKey, onHighlight]);
+    notify.current = onHighlight;
+  });
+  useEffect(() => {
+    notify.current?.(highlightKey ? (JSON.parse(highlightKey) as SimulationHighlight) : null);
+  }, [highlightKey]);
+  useEffect(() => () => notify.current?.(null), []);
 
   const setField = (key: string, value: Json | undefined) =>
     setData((current) => {

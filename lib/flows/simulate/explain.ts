@@ -20,14 +20,25 @@ export function withLabels(line: string, labels: Readonly<Record<string, string>
 }
 
 const VERDICT = / → (true|false|null)$/;
+const CONNECTIVE: Record<string, string> = { "all of": " and ", "any of": " or " };
 
-// A compound condition explains itself over several lines ("all of → true" and one line per part);
-// its parts joined read better than the verdict alone.
+// One explanation line for people: labels, grouped numbers, math signs, values without brackets.
+function readable(line: string, labels: Readonly<Record<string, string>>): string {
+  return readableCondition(withLabels(line.replace(VERDICT, ""), labels)).replace(/\(("(?:[^"\\]|\\.)*")\)/g, "$1");
+}
+
+// A compound condition explains itself over several lines ("all of → true", then one indented line
+// per part): its direct parts are joined by their connective, each with its own verdict.
 function checkText(evaluation: BranchEvaluation, labels: Readonly<Record<string, string>>): string {
-  const lines = evaluation.explanation.split("\n").map((line) => line.trim()).filter(Boolean);
-  const shown = lines.length > 1 ? lines.slice(1) : lines;
-  if (shown.length === 0) return evaluation.source;
-  return shown.map((line) => readableCondition(withLabels(line.replace(VERDICT, ""), labels))).join("; ");
+  const lines = evaluation.explanation.split("\n").filter((line) => line.trim() !== "");
+  if (lines.length === 0) return evaluation.source;
+  if (lines.length === 1) return readable(lines[0].trim(), labels);
+  const head = lines[0].trim().replace(VERDICT, "");
+  const parts = lines.filter((line) => /^  \S/.test(line)).map((line) => {
+    const verdict = VERDICT.exec(line.trim())?.[1];
+    return `${readable(line.trim(), labels)} (${verdict === "true" ? "yes" : "no"})`;
+  });
+  return head === "not" ? `not (${parts.join("")})` : parts.join(CONNECTIVE[head] ?? "; ");
 }
 
 export function targetNameOf(definition: TFlowDefinition, decision: RoutingDecision): string {
@@ -46,7 +57,7 @@ export function describeDecision(definition: TFlowDefinition, decision: RoutingD
   }));
   const targetName = targetNameOf(definition, decision);
   const chosen = checks.find((check) => check.branchId === decision.branchId && check.result);
-  const failed = checks.filter((check) => !check.result).map((check) => `not ${check.text}`);
+  const failed = checks.filter((check) => !check.result).map((check) => `${check.text}: no`);
   const branch = definition.branches.find((item) => item.id === decision.branchId);
   const why =
     decision.chosenBy === "condition"

@@ -28,7 +28,7 @@ describe("simulate the expense flow with the real engine", () => {
     const run = simulate(DEMO_FLOW, { data: expense(500) }, context);
     expect(run.status).toBe("COMPLETED");
     expect(names(run)).toEqual(["Employee Submission", "Manager Review"]);
-    expect(run.steps[1].decision?.explanation).toBe("not Amount 500 ≥ 1,000; default “Under 1,000: done” → Completed");
+    expect(run.steps[1].decision?.explanation).toBe("Amount 500 ≥ 1,000: no; default “Under 1,000: done” → Completed");
     expect(run.highlight.branchIds).toEqual(["b-to-manager", "b-small"]);
   });
 
