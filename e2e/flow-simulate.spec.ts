@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { idOf } from "./db";
+import { createOtherCompany, idOf } from "./db";
 import { signIn } from "./fixtures";
 
 // Simulation and golden cases in the structured flow editor, as a designer uses them: simulate the
@@ -106,4 +106,24 @@ test("simulate both amounts, keep them as golden cases, and publish a changed ro
   await dialog.getByRole("button", { name: "Publish", exact: true }).click();
   await page.waitForURL(new RegExp(`/flows/${flowId}$`));
   await expect(page.getByRole("table").first()).toContainText('Accepted route changes of golden case "12,000 goes to finance".');
+});
+
+test("another company's admin can neither read nor change a flow's golden cases", async ({ page, browser }) => {
+  await signIn(page, "admin@acme.com");
+  const flowId = await purchaseFlow(page);
+  const expected = { steps: [{ levelId: randomUUID(), levelName: "Request", outcome: "approve" }], status: "COMPLETED" };
+  const created = await page.request.post(`/api/v1/flows/${flowId}/golden-cases`, { data: { name: "Acme's case", data: { amount: 500 }, expected } });
+  expect(created.status()).toBe(201);
+  const { id: caseId } = await created.json();
+
+  const other = await createOtherCompany(`gc-${Date.now().toString(36)}`);
+  const stranger = await (await browser.newContext()).newPage();
+  await signIn(stranger, other.adminEmail, other.adminPassword);
+  const path = `/api/v1/flows/${flowId}/golden-cases`;
+  expect((await stranger.request.get(path)).status()).toBe(404);
+  expect((await stranger.request.post(path, { data: { name: "Mine", data: {}, expected } })).status()).toBe(404);
+  expect((await stranger.request.put(`${path}/${caseId}`, { data: { name: "Mine" } })).status()).toBe(404);
+  expect((await stranger.request.delete(`${path}/${caseId}`)).status()).toBe(404);
+  const still = await page.request.get(path);
+  expect((await still.json()).data.map((item: { name: string }) => item.name)).toEqual(["Acme's case"]);
 });

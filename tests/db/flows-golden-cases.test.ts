@@ -4,7 +4,13 @@
 // problem JSON through the real guard (API keys).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+const request = vi.hoisted(() => ({ sessionId: null as string | null }));
+vi.mock("@/lib/auth/auth", () => ({
+  auth: async () => (request.sessionId ? { sessionId: request.sessionId } : null),
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ origin: "http://localhost:3000", host: "localhost:3000", "user-agent": "vitest" }),
   cookies: async () => ({ get: () => undefined }),
@@ -17,6 +23,7 @@ import * as publishRoute from "@/app/api/v1/flows/[id]/publish/route";
 import { generateApiKeyToken } from "@/lib/auth/api-key-token";
 import { db } from "@/lib/db";
 import type { TFlowDefinition } from "@/lib/flows/definition";
+import { createGoldenCaseAction, deleteGoldenCaseAction } from "@/lib/flows/golden-case-actions";
 import { createGoldenCase, deleteGoldenCase, listGoldenCases, updateGoldenCase } from "@/lib/flows/golden-cases";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
 import { createFlow, publishFlow, saveFlowDraft } from "@/lib/flows/service";
@@ -27,6 +34,7 @@ import { formFieldEnvs } from "@/lib/flows/form-envs";
 import { contextFor, createCompany, createUser } from "../support/fixtures";
 import { actingAs, loadDemo, type Demo } from "../support/flow-fixtures";
 import { purchaseRequest } from "../support/flow-design";
+import { openSession } from "../support/outcomes";
 
 let demo: Demo;
 let expenseFormVersionId: string;
@@ -177,5 +185,25 @@ describe("golden cases API", () => {
     ]);
     const accepted = await call(publishRoute.POST, { id: flow.id }, { token: tokens.designer, method: "POST", path, body: { changeNote: "Raise", acknowledgeGoldenChanges: true } });
     expect(accepted).toMatchObject({ status: 200, json: { number: 1 } });
+  });
+});
+
+describe("golden case server actions", () => {
+  it("save and delete as a signed-in designer; an employee is refused and nothing is written", async () => {
+    const { flow, definition } = await draftWithCase();
+    const expected = await expectedRoute(definition, 500);
+    request.sessionId = (await openSession(db, demo.company, demo.people.admin)).id;
+    const saved = await createGoldenCaseAction({ flowId: flow.id, name: "Small", data: expense(500), expected });
+    if (!saved.ok) throw new Error(saved.error);
+    expect(await createGoldenCaseAction({ flowId: flow.id, name: " ", data: {}, expected })).toMatchObject({ ok: false, fieldErrors: { name: ["Give the case a name"] } });
+
+    request.sessionId = (await openSession(db, demo.company, demo.people.employee)).id;
+    expect(await createGoldenCaseAction({ flowId: flow.id, name: "Employee's", data: {}, expected })).toMatchObject({ ok: false });
+    expect(await deleteGoldenCaseAction({ flowId: flow.id, caseId: saved.data.id })).toMatchObject({ ok: false });
+    expect((await listGoldenCases(demo.company.id, flow.id)).map((item) => item.name)).toEqual(["Small"]);
+
+    request.sessionId = (await openSession(db, demo.company, demo.people.admin)).id;
+    expect(await deleteGoldenCaseAction({ flowId: flow.id, caseId: saved.data.id })).toEqual({ ok: true, data: { id: saved.data.id } });
+    request.sessionId = null;
   });
 });
