@@ -116,8 +116,8 @@ export function FlowEditor({ flowId, draft, options, canPublish }: Props) {
   const saved = autosave.state.kind === "saved";
   const publishBlocker = !saved ? "Publishing waits until every change is saved." : problems.length > 0 ? "Fix the problems listed above first." : undefined;
 
-  // The sticky sidebar shares a grid with the levels only: inside the branches' full-width row it
-  // would slide over the table.
+  // The branches table sits outside the two-column grid so the sticky side panel (which can be long
+  // with warnings) scrolls within its own box and never slides over the table.
   return (
     <div className="space-y-6">
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
