@@ -42,7 +42,7 @@ function holder(state: FlowState, userId: string): Actor {
 export function deciders(level: TFlowLevel, state: FlowState): Actor[] {
   const waitingFor = state.current?.eligibleUserIds ?? [];
   if (level.approvalMode === "ALL" && waitingFor.length > 0) {
-    return waitingFor.map((userId) => (userId === SIM_INITIATOR ? holder(state, SIM_INITIATOR) : holder(state, userId)));
+    return waitingFor.map((userId) => holder(state, userId));
   }
   const count = level.approvalMode === "AT_LEAST" ? level.requiredApprovals : 1;
   const first = hasInitiator(level) ? [holder(state, SIM_INITIATOR)] : [];
