@@ -2,7 +2,7 @@
 // person for every initiator; levels where the initiator would be the only possible approver (with
 // self-approval off) and "initiator's manager" for people without one are flagged. Pure: the caller
 // loads the snapshot (org-snapshot.ts) — the same function runs in the editor's action and at publish.
-import type { TAssignee, TFlowDefinition, TFlowLevel } from "@/lib/flows/definition";
+import type { TAssignee, TFlowLevel } from "@/lib/flows/definition";
 import type { AnalysisProblem } from "./branch-analysis";
 
 /** The company's people and names at one moment; `users` holds active people only. */
@@ -15,6 +15,9 @@ export type OrgSnapshot = {
 };
 
 type Person = OrgSnapshot["users"][number];
+
+/** What coverage reads of a level (so the editor can send just this to the server). */
+export type CoverageLevel = Pick<TFlowLevel, "id" | "name" | "approvalMode" | "requiredApprovals" | "allowSelfApproval" | "assignees">;
 
 function membersOf(assignee: TAssignee, org: OrgSnapshot): Person[] {
   switch (assignee.kind) {
@@ -45,7 +48,7 @@ function describe(assignee: TAssignee, org: OrgSnapshot): string {
 const listNames = (people: readonly Person[]) => (people.length <= 3 ? people.map((p) => p.name).join(", ") : `${people.slice(0, 3).map((p) => p.name).join(", ")} and ${people.length - 3} more`);
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
-function levelProblems(level: TFlowLevel, org: OrgSnapshot): AnalysisProblem[] {
+function levelProblems(level: CoverageLevel, org: OrgSnapshot): AnalysisProblem[] {
   if (level.assignees.length === 0) return []; // NO_ASSIGNEE (publish check) says it already
   const at = { levelId: level.id };
   const problems: AnalysisProblem[] = [];
@@ -101,6 +104,6 @@ function levelProblems(level: TFlowLevel, org: OrgSnapshot): AnalysisProblem[] {
 }
 
 /** The assignee coverage problems of every level against the organisation snapshot. */
-export function assigneeCoverage(definition: TFlowDefinition, org: OrgSnapshot): AnalysisProblem[] {
+export function assigneeCoverage(definition: { levels: readonly CoverageLevel[] }, org: OrgSnapshot): AnalysisProblem[] {
   return definition.levels.flatMap((level) => levelProblems(level, org));
 }
