@@ -49,7 +49,8 @@ test("a gap between branch conditions is shown with its counter-example, fixed, 
   await expect(panel.getByRole("heading", { name: "Errors — must be fixed before publishing" })).toBeVisible();
   await expect(panel.getByRole("status")).toHaveText(/1 problem to fix before publishing/);
   await expect(page.getByRole("button", { name: "Publish…" })).toBeDisabled();
-  await panel.screenshot({ path: "/tmp/shots/flow-analysis-gap.png" });
+  await finding.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "/tmp/shots/flow-analysis-gap.png" });
 
   // Choosing the finding brings you to the level it is about.
   await finding.click();
@@ -60,7 +61,7 @@ test("a gap between branch conditions is shown with its counter-example, fixed, 
   await expect(finding).toHaveCount(0);
   await expect(panel.getByRole("status")).toHaveText(/ready to publish/);
   await expect(page.getByRole("status").filter({ hasText: /^All changes saved at/ })).toBeVisible();
-  await panel.screenshot({ path: "/tmp/shots/flow-analysis-fixed.png" });
+  await page.screenshot({ path: "/tmp/shots/flow-analysis-fixed.png" });
 
   await page.getByRole("button", { name: "Publish…" }).click();
   await page.getByLabel("Change note").fill("Finance from 1,000");
