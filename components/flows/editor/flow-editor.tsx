@@ -70,7 +70,8 @@ export function FlowEditor({ flowId, draft, options, canPublish }: Props) {
   const fieldsAt = useCallback((levelId: string) => fieldsByLevel.get(levelId) ?? {}, [fieldsByLevel]);
 
   const errorAt = (path: string) => (get(errors, path) as FieldError | undefined)?.message;
-  const problemPaths = new Set(problems.filter((problem) => problem.severity !== "info").map((problem) => problem.path.replace(/\..*$/, "")));
+  // Only errors mark a level or branch red; warnings are listed in the panel.
+  const problemPaths = new Set(problems.filter(blocksPublish).map((problem) => problem.path.replace(/\..*$/, "")));
 
   const toggle = (levelId: string, open?: boolean) =>
     setExpanded((current) => {

@@ -19,7 +19,8 @@ export async function loadOrgSnapshot(client: Db | Tx, companyId: string): Promi
              COALESCE(array_agg(ur."roleId"::text) FILTER (WHERE ur."roleId" IS NOT NULL), '{}') AS "roleIds"
       FROM users u LEFT JOIN user_roles ur ON ur."userId" = u.id AND ur."companyId" = u."companyId"
       WHERE u."companyId" = ${companyId}::uuid
-      GROUP BY u.id`,
+      GROUP BY u.id
+      ORDER BY name, u.id`,
     client.$queryRaw<NameRow[]>`
       SELECT 'role' AS kind, id::text AS id, name FROM roles WHERE "companyId" = ${companyId}::uuid
       UNION ALL
