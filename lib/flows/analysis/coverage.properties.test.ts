@@ -95,5 +95,5 @@ describe("coverage findings hold under the real evaluator", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000); // 300 scenarios; the machines running it are shared
 });

@@ -164,11 +164,30 @@ type Compiled = { branch: CoverageBranch; compiled: CompiledCondition; reads: Se
 const quote = (branch: CoverageBranch) => `"${branch.name}"`;
 const sameTarget = (a: CoverageBranch, b: CoverageBranch) => a.target === b.target && a.toLevelId === b.toLevelId;
 
+// The editor re-checks the whole draft on every edit, and most edits leave most levels as they were:
+// remembering recent answers keeps a 50-level flow responsive. Inputs are plain data, so their JSON is
+// an exact key; the findings are never mutated by callers.
+const recent = new Map<string, CoverageFinding[]>();
+const RECENT_LIMIT = 500;
+
 /**
  * The gaps, overlaps and dead branches among the branches leaving one level, each with a concrete
  * counter-example checked with the real evaluator; NOT_ANALYSED when a condition is beyond this check.
  */
 export function analyseLevelCoverage(input: LevelCoverageInput): CoverageFinding[] {
+  const key = JSON.stringify(input);
+  const known = recent.get(key);
+  if (known) return known;
+  const findings = analyse(input);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  recent.set(key, findings);
+  return findings;
+}
+
+// A fixed clock: analysable conditions never read it, and evaluation then needs no Date per call.
+const EVALUATE_AT = { now: new Date(0) };
+
+function analyse(input: LevelCoverageInput): CoverageFinding[] {
   const conditional = input.branches.filter((branch) => !branch.isDefault && branch.condition !== null).sort((a, b) => a.priority - b.priority);
   if (conditional.length === 0) return [];
   const hasDefault = input.branches.some((branch) => branch.isDefault);
@@ -200,19 +219,21 @@ export function analyseLevelCoverage(input: LevelCoverageInput): CoverageFinding
   const shadowedBy = new Map<string, { example: Assignment; by: Set<string> }>();
   const indices = samples.map(() => 0);
   for (let n = 0; n < total; n += 1) {
-    const assignment: Assignment = Object.fromEntries(paths.map((path, i) => [path, samples[i][indices[i]]]));
-    const data = dataOf(assignment);
-    const truths = compiled.map((entry) => entry.compiled.evaluate(data));
+    const data: Record<string, unknown> = {};
+    for (let i = 0; i < paths.length; i += 1) setPath(data, paths[i], samples[i][indices[i]]);
+    // Built only when it becomes a counter-example.
+    const assignment = (): Assignment => Object.fromEntries(paths.map((path, i) => [path, samples[i][indices[i]]]));
+    const truths = compiled.map((entry) => entry.compiled.evaluate(data, EVALUATE_AT));
     const first = truths.indexOf(true);
-    if (first < 0) gap ??= assignment;
+    if (first < 0) gap ??= assignment();
     else taken.add(compiled[first].branch.id);
     truths.forEach((isTrue, j) => {
       if (!isTrue || j === first) return;
       const loser = compiled[j].branch;
       const winner = compiled[first].branch;
       const key = `${winner.id}\u0000${loser.id}`;
-      if (!overlaps.has(key)) overlaps.set(key, assignment);
-      const shadow = shadowedBy.get(loser.id) ?? { example: assignment, by: new Set<string>() };
+      if (!overlaps.has(key)) overlaps.set(key, assignment());
+      const shadow = shadowedBy.get(loser.id) ?? { example: assignment(), by: new Set<string>() };
       shadow.by.add(winner.id);
       shadowedBy.set(loser.id, shadow);
     });
