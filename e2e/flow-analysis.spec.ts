@@ -63,7 +63,12 @@ test("a gap between branch conditions is shown with its counter-example, fixed, 
   await expect(page.getByRole("status").filter({ hasText: /^All changes saved at/ })).toBeVisible();
   await page.screenshot({ path: "/tmp/shots/flow-analysis-fixed.png" });
 
-  await page.getByRole("button", { name: "Publish…" }).click();
+  await expect(panel.getByText("Checking assignees against the organisation…")).toHaveCount(0);
+  // A click that lands while the panel re-renders can be lost on a busy machine: try until the dialog opens.
+  await expect(async () => {
+    await page.getByRole("button", { name: "Publish…" }).click();
+    await expect(page.getByLabel("Change note")).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await page.getByLabel("Change note").fill("Finance from 1,000");
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await page.waitForURL(new RegExp(`/flows/${flowId}$`));
