@@ -7,7 +7,8 @@ import { inTransaction, type ServiceContext } from "@/lib/service-context";
 import { toFlowDefinition, type TFlowDefinition } from "./definition";
 import { checkOptionsFor } from "./editor/fields";
 import { newId } from "./editor/new-id";
-import { checkDraft, type LocatedProblem } from "./editor/problems";
+import { loadOrgSnapshot } from "./analysis/org-snapshot";
+import { blocksPublish, checkDraft, type LocatedProblem } from "./editor/problems";
 import { EMPTY_FLOW, type ZCreateFlow, type ZFlowId, type ZPublishFlow, type ZSaveFlowDraft } from "./editor/schema";
 import { formFieldEnvs } from "./form-envs";
 import { checkGoldenCases } from "./golden-cases";
@@ -117,8 +118,9 @@ function problemFieldErrors(problems: LocatedProblem[]): FieldErrors {
 }
 
 /**
- * Publishes the draft: runs the publish check (the same checkDraft the editor runs as you type) and
- * refuses with every problem, located; otherwise freezes the version with its change note, who and when.
+ * Publishes the draft: runs the publish check (the same checkDraft the editor runs as you type, with
+ * assignee coverage over the organisation now) and refuses with every error, located (warnings do
+ * not block); otherwise freezes the version with its change note, who and when.
  */
 export async function publishFlow(ctx: ServiceContext, input: z.output<typeof ZPublishFlow>) {
   const publishedById = actorOf(ctx);
@@ -132,7 +134,9 @@ export async function publishFlow(ctx: ServiceContext, input: z.output<typeof ZP
     await tx.$executeRaw`SELECT id FROM flow_versions WHERE id = ${draft.id}::uuid FOR UPDATE`;
     const definition = await readDefinition(tx, ctx.companyId, draft.id);
     const forms = await formFieldEnvs(tx, ctx.companyId, definition.levels.flatMap((level) => level.taskVersionIds));
-    const problems = checkDraft(definition, checkOptionsFor(definition, forms));
+    // Assignee coverage is checked against the organisation as it is at publish time.
+    const org = await loadOrgSnapshot(tx, ctx.companyId);
+    const problems = checkDraft(definition, { ...checkOptionsFor(definition, forms), org }).filter(blocksPublish);
     if (problems.length > 0) {
       const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
       throw new AppError("VALIDATION", `The flow cannot be published yet: fix ${count} first.`, { fieldErrors: problemFieldErrors(problems), details: { problems } });

@@ -6,7 +6,7 @@ import { get, useForm, useWatch, type FieldError } from "react-hook-form";
 import type { TFlowBranch, TFlowLevel } from "@/lib/flows/definition";
 import { checkOptionsFor, conditionFieldsByLevel, type EditorOptions } from "@/lib/flows/editor/fields";
 import { addBranch, addLevel, moveLevel, newBranch, newLevel, removeBranch, removeLevel, updateBranch, updateLevel } from "@/lib/flows/editor/operations";
-import { checkDraft, type LocatedProblem } from "@/lib/flows/editor/problems";
+import { blocksPublish, checkDraft, type LocatedProblem } from "@/lib/flows/editor/problems";
 import { ZFlowDraft, type TFlowDraft } from "@/lib/flows/editor/schema";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -16,6 +16,7 @@ import { LevelCard } from "./level-card";
 import { ProblemsPanel } from "./problems-panel";
 import { PublishDialog } from "./publish-dialog";
 import { SaveStatus } from "./save-status";
+import { useAssigneeCoverage } from "./use-assignee-coverage";
 import { useAutosave } from "./use-autosave";
 
 // The structured flow editor: levels as expandable cards, branches as a table, the live problems
@@ -61,13 +62,17 @@ export function FlowEditor({ flowId, draft, options, canPublish }: Props) {
   const forms = useMemo(() => new Map(options.forms.map((item) => [item.taskVersionId, item])), [options.forms]);
   const labels = useMemo(() => Object.assign({}, ...options.forms.map((item) => item.labels)) as Record<string, string>, [options.forms]);
   // The live publish check: the very function publish runs, on the draft as it is now.
-  const problems = useMemo(() => checkDraft(definition, checkOptionsFor(definition, forms)), [definition, forms]);
+  const drafted = useMemo(() => checkDraft(definition, checkOptionsFor(definition, forms)), [definition, forms]);
+  // Assignee coverage needs the organisation, so the server answers it (the same check publish runs).
+  const coverage = useAssigneeCoverage(definition);
+  const problems = useMemo(() => [...drafted, ...coverage.problems], [drafted, coverage.problems]);
   // Computed once per edit for every level, not once per branch.
   const fieldsByLevel = useMemo(() => conditionFieldsByLevel(definition, forms), [definition, forms]);
   const fieldsAt = useCallback((levelId: string) => fieldsByLevel.get(levelId) ?? {}, [fieldsByLevel]);
 
   const errorAt = (path: string) => (get(errors, path) as FieldError | undefined)?.message;
-  const problemPaths = new Set(problems.map((problem) => problem.path.replace(/\..*$/, "")));
+  // Only errors mark a level or branch red; warnings are listed in the panel.
+  const problemPaths = new Set(problems.filter(blocksPublish).map((problem) => problem.path.replace(/\..*$/, "")));
 
   const toggle = (levelId: string, open?: boolean) =>
     setExpanded((current) => {
@@ -114,7 +119,7 @@ export function FlowEditor({ flowId, draft, options, canPublish }: Props) {
   };
 
   const saved = autosave.state.kind === "saved";
-  const publishBlocker = !saved ? "Publishing waits until every change is saved." : problems.length > 0 ? "Fix the problems listed above first." : undefined;
+  const publishBlocker = !saved ? "Publishing waits until every change is saved." : problems.some(blocksPublish) ? "Fix the errors listed above first." : undefined;
 
   // The branches table sits outside the two-column grid so the sticky side panel (which can be long
   // with warnings) scrolls within its own box and never slides over the table.
@@ -164,7 +169,12 @@ export function FlowEditor({ flowId, draft, options, canPublish }: Props) {
             {canPublish ? <PublishDialog flowId={flowId} disabled={Boolean(publishBlocker)} reason={publishBlocker} /> : null}
           </Card>
           <Card className="p-4">
-            <ProblemsPanel definition={definition} problems={problems} onSelect={focusProblem} />
+            <ProblemsPanel
+              definition={definition}
+              problems={problems}
+              onSelect={focusProblem}
+              note={coverage.status === "checking" ? "Checking assignees against the organisation…" : coverage.status === "failed" ? "Assignees could not be checked against the organisation just now; publishing checks them again." : undefined}
+            />
           </Card>
           <SimulateSidebar flowId={flowId} definition={definition} options={options} />
         </aside>
