@@ -6,6 +6,7 @@ import { ZTableSchema } from "@/lib/tables/columns";
 import type { TTrigger } from "./definition";
 import { cronProblem } from "./cron";
 import { offersPath, triggerTypeEnv } from "./event-env";
+import { payloadSchemaProblem } from "./payload-schema";
 import { templateVariables } from "./template";
 
 // Save-time checks of a trigger against the company's data. Problems are field errors keyed by path
@@ -27,6 +28,13 @@ export async function checkTrigger(db: Tx | Db, companyId: string, trigger: TTri
     else {
       const problem = cronProblem(trigger.eventConfig.cron, trigger.eventConfig.timeZone || "UTC");
       if (problem) add("eventConfig.cron", problem);
+    }
+  }
+  if (trigger.eventConfig.payloadSchema) {
+    if (trigger.eventType !== "WEBHOOK_RECEIVED") add("eventConfig.payloadSchema", "Only webhook triggers check a payload schema");
+    else {
+      const problem = payloadSchemaProblem(trigger.eventConfig.payloadSchema);
+      if (problem) add("eventConfig.payloadSchema", problem);
     }
   }
   if (trigger.eventType === "FIELD_CHANGED" && !trigger.eventConfig.field) add("eventConfig.field", "Choose the field to watch");

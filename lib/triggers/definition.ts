@@ -108,7 +108,27 @@ export const ZEventConfig = z.strictObject({
   timeZone: z.string().max(64).optional(),
   /** FIELD_CHANGED: the field to watch. */
   field: z.string().max(63).optional(),
+  /**
+   * WEBHOOK_RECEIVED: a JSON Schema the payload must match (as typed, JSON text; empty = any JSON).
+   * Here only "is it a JSON object"; that it is a valid schema is checked on save (payload-schema.ts).
+   */
+  payloadSchema: z
+    .string()
+    .trim()
+    .max(20_000, "At most 20,000 characters")
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || isJsonObject(value), "Write the schema as a JSON object, e.g. { \"type\": \"object\" }")
+    .optional(),
 });
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
 
 export const ZTriggerInput = z.object({
   name: z.string().trim().min(1, "Give the trigger a name").max(200, "At most 200 characters"),

@@ -2,7 +2,7 @@
 
 import { useMemo, useSyncExternalStore } from "react";
 import { Card } from "@/components/ui/card";
-import { Field, Input, Select } from "@/components/ui/inputs";
+import { Field, Input, Select, Textarea } from "@/components/ui/inputs";
 import { cronProblem, nextRuns } from "@/lib/triggers/cron";
 import { EVENT_TYPES, type TEventType } from "@/lib/triggers/definition";
 import type { TEditorOptions } from "@/lib/triggers/editor-options";
@@ -80,6 +80,7 @@ export function EventSection({ options, webhook }: { options: TEditorOptions; we
       {eventType === "SCHEDULED" ? <SchedulePreview /> : null}
       {eventType === "FIELD_CHANGED" ? <WatchedField taskId={taskId} /> : null}
       {eventType === "WEBHOOK_RECEIVED" ? <WebhookSecrets webhook={webhook} /> : null}
+      {eventType === "WEBHOOK_RECEIVED" ? <PayloadSchemaField /> : null}
     </Card>
   );
 }
@@ -140,6 +141,33 @@ function WatchedField({ taskId }: { taskId: string | null }) {
           <option key={key} value={key}>{key}</option>
         ))}
       </Select>
+    </Field>
+  );
+}
+
+/** JSON syntax is checked as it is typed; that it is a valid JSON Schema, on save (the server's ajv). */
+function syntaxProblem(text: string): string | null {
+  if (!text.trim()) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? null : "Write the schema as a JSON object";
+  } catch (error) {
+    return `Not valid JSON: ${(error as Error).message}`;
+  }
+}
+
+function PayloadSchemaField() {
+  const { errorAt, register } = useTriggerForm();
+  const text = useValueAt<string | undefined>("eventConfig.payloadSchema") ?? "";
+  const error = errorAt("eventConfig.payloadSchema") ?? syntaxProblem(text) ?? undefined;
+  return (
+    <Field
+      id="trigger-eventConfig-payloadSchema"
+      label="Expected payload (JSON Schema, optional)"
+      error={error}
+      hint='Requests whose JSON does not match are refused with 422 and nothing is stored, e.g. { "type": "object", "required": ["order"] }'
+    >
+      <Textarea id="trigger-eventConfig-payloadSchema" rows={6} spellCheck={false} className="font-mono text-xs" invalid={!!error} errorId="trigger-eventConfig-payloadSchema-error" {...register("eventConfig.payloadSchema")} />
     </Field>
   );
 }

@@ -111,9 +111,16 @@ describe("the seed's expense flow", () => {
     expect(effectsOf(back.effects, "open_assignments")[0]).toMatchObject({ levelId: IDS.submission, principals: ["u:emma"], visit: 4 });
 
     const resubmitted = accepted(advance(DEMO_FLOW, back.state, submit(900, employee, 4), DEMO_CONTEXT));
+    const taskVersionId = DEMO_FLOW.levels.find((level) => level.id === IDS.submission)!.taskVersionIds[0];
     expect(effectsOf(resubmitted.effects, "emit_event").filter((effect) => effect.event === "FIELD_CHANGED")).toEqual([
-      { type: "emit_event", event: "FIELD_CHANGED", payload: { field: "amount", from: 12000, to: 900, levelId: IDS.submission, actorId: "emma" } },
+      { type: "emit_event", event: "FIELD_CHANGED", payload: { field: "amount", from: 12000, to: 900, levelId: IDS.submission, actorId: "emma", taskVersionId } },
     ]);
+    // The edited submission is also one TASK_UPDATED, with the previous values of what changed.
+    expect(effectsOf(resubmitted.effects, "emit_event").filter((effect) => effect.event === "TASK_UPDATED")).toEqual([
+      { type: "emit_event", event: "TASK_UPDATED", payload: { levelId: IDS.submission, taskVersionId, actorId: "emma", data: resubmitted.state.data, previous: { amount: 12000 }, changed: ["amount"] } },
+    ]);
+    // A first submission changes nothing that was there: no update events.
+    expect(effectsOf(runScript(DEMO_FLOW, [start(), submit(12000)]).effects, "emit_event").map((effect) => effect.event)).not.toContain("TASK_UPDATED");
     expect(resubmitted.state).toMatchObject({ currentLevelId: IDS.manager, data: { amount: 900 } });
   });
 
