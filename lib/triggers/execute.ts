@@ -26,8 +26,9 @@ type ActionSummary = { index: number; type: string; status: string; result?: unk
 /**
  * Executes (or resumes) one execution. `lastAttempt` tells it that a retryable failure will not be
  * retried again: the execution is then DEAD (visible in the dead-letter view, re-runnable by hand).
+ * `manual` (a person's "Run for real") runs now: no quiet-hours wait, no rate limit.
  */
-export async function executeTrigger(executionId: string, options: { lastAttempt: boolean; now?: Date }): Promise<TExecuteOutcome> {
+export async function executeTrigger(executionId: string, options: { lastAttempt: boolean; now?: Date; manual?: boolean }): Promise<TExecuteOutcome> {
   const started = performance.now();
   const now = options.now ?? new Date();
   const execution = await startExecution(executionId, now);
@@ -47,7 +48,7 @@ export async function executeTrigger(executionId: string, options: { lastAttempt
 
   // Quiet hours only delay actions; they are checked on the first attempt of an execution.
   const { settings } = trigger;
-  if (settings.quietHours && execution.previousAttempts === 0) {
+  if (settings.quietHours && execution.previousAttempts === 0 && !options.manual) {
     const until = quietUntil(settings.quietHours, now);
     if (until) {
       await finishExecution(executionId, { status: "PENDING", resetAttempts: true, errorMessage: `Waiting for the end of quiet hours (${until.toISOString()})`, executionTimeMs: performance.now() - started });
@@ -55,7 +56,7 @@ export async function executeTrigger(executionId: string, options: { lastAttempt
     }
   }
   const recent = execution.recent;
-  if (settings.rateLimitPerMinute && recent !== null && recent >= settings.rateLimitPerMinute) {
+  if (settings.rateLimitPerMinute && recent !== null && recent >= settings.rateLimitPerMinute && !options.manual) {
     return finish("SKIPPED", { errorMessage: `Rate limited: ${recent} executions in the last minute (limit ${settings.rateLimitPerMinute})` });
   }
 

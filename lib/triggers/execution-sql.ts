@@ -39,7 +39,7 @@ export type TStartedExecution = {
   /** The event; null when it is gone. */
   event: { type: string; entity: string; entityId: string; payload: unknown; depth: number; createdAt: Date } | null;
   done: TDoneRun[];
-  /** Executions of the trigger in the minute before `now`; only counted on a first attempt of a rate-limited trigger. */
+  /** Executions of the trigger in the minute before `now` (manual test runs aside); only counted on a first attempt of a rate-limited trigger. */
   recent: number | null;
 };
 
@@ -61,7 +61,7 @@ export async function startExecution(executionId: string, now: Date): Promise<TS
                      FROM trigger_action_runs r WHERE r."eventId" = s."eventId" AND r."triggerId" = s."triggerId" AND r.status = 'SUCCESS') AS done,
                   CASE WHEN s.attempts = 1 AND t.settings ? 'rateLimitPerMinute' THEN
                     (SELECT count(*)::int FROM trigger_executions x
-                      WHERE x."triggerId" = s."triggerId" AND x.id <> s.id AND x."executedAt" > $2::timestamp
+                      WHERE x."triggerId" = s."triggerId" AND x.id <> s.id AND x."executedAt" > $2::timestamp AND x."testRunById" IS NULL
                         AND x.status IN ('SUCCESS', 'PARTIAL_SUCCESS', 'FAILED', 'RUNNING')) END AS recent
              FROM started s
              JOIN triggers t ON t.id = s."triggerId" AND t."companyId" = s."companyId"
