@@ -37,6 +37,7 @@ export async function checkTrigger(db: Tx | Db, companyId: string, trigger: TTri
       if (problem) add("eventConfig.payloadSchema", problem);
     }
   }
+  if (trigger.eventConfig.endings && trigger.eventType !== "FLOW_COMPLETED") add("eventConfig.endings", "Only flow-ended triggers choose endings");
   if (trigger.eventType === "FIELD_CHANGED" && !trigger.eventConfig.field) add("eventConfig.field", "Choose the field to watch");
   if (TASK_EVENTS.has(trigger.eventType) && trigger.tableId) add("tableId", "Form events do not come from tables");
   if (Object.keys(errors).length) return errors;

@@ -102,10 +102,21 @@ export const ZTriggerSettings = z.strictObject({
 });
 export type TTriggerSettings = z.output<typeof ZTriggerSettings>;
 
+/** How a flow can end; FLOW_COMPLETED carries it as `status`. */
+export const FLOW_ENDINGS = ["COMPLETED", "REJECTED", "CANCELLED"] as const;
+export type TFlowEnding = (typeof FLOW_ENDINGS)[number];
+
+/** Whether a FLOW_COMPLETED trigger with these endings reacts to a flow that ended with `status`. */
+export function reactsToEnding(endings: readonly string[] | undefined, status: unknown): boolean {
+  return (endings?.length ? endings : ["COMPLETED"]).includes(String(status ?? "COMPLETED"));
+}
+
 export const ZEventConfig = z.strictObject({
   /** SCHEDULED: a cron expression and its time zone. */
   cron: z.string().max(100).optional(),
   timeZone: z.string().max(64).optional(),
+  /** FLOW_COMPLETED: the endings that fire it; absent means a successful completion only. */
+  endings: z.array(z.enum(FLOW_ENDINGS)).min(1, "Choose at least one ending").optional(),
   /** FIELD_CHANGED: the field to watch. */
   field: z.string().max(63).optional(),
   /**

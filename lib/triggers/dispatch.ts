@@ -1,6 +1,7 @@
 import "server-only";
 import { sqlTransaction } from "@/lib/flows/runner/sql";
 import { ensureJobQueue, TRIGGER_EXECUTE_TASK } from "@/lib/jobs/queue";
+import { reactsToEnding } from "./definition";
 import { eventView, inScope, type TOutboxEvent } from "./event-view";
 
 // The outbox relay: turns committed outbox events into trigger executions. In one transaction it
@@ -16,7 +17,7 @@ import { eventView, inScope, type TOutboxEvent } from "./event-view";
 
 const BATCH = 200;
 
-type TriggerRow = { id: string; companyId: string; eventType: string; taskId: string | null; flowId: string | null; tableId: string | null; eventConfig: { field?: string } | null };
+type TriggerRow = { id: string; companyId: string; eventType: string; taskId: string | null; flowId: string | null; tableId: string | null; eventConfig: { field?: string; endings?: string[] } | null };
 
 const CLAIM = `WITH claimed AS (
     SELECT id FROM outbox_events WHERE "processedAt" IS NULL ORDER BY "createdAt", id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED),
@@ -46,6 +47,7 @@ function executionsFor(claimed: ClaimedEvent[]) {
     for (const trigger of event.triggers) {
       if (!inScope(trigger, view)) continue;
       if (event.type === "FIELD_CHANGED" && trigger.eventConfig?.field && trigger.eventConfig.field !== view.scope.field) continue;
+      if (event.type === "FLOW_COMPLETED" && !reactsToEnding(trigger.eventConfig?.endings, view.scope.status)) continue;
       // A webhook belongs to the one trigger whose URL received it; a schedule to its trigger.
       if ((event.type === "WEBHOOK_RECEIVED" || event.type === "SCHEDULED") && event.entityId !== trigger.id) continue;
       rows.push({ triggerId: trigger.id, eventId: event.id, companyId: event.companyId, eventData: view.scope });

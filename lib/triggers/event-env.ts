@@ -64,7 +64,8 @@ export async function triggerTypeEnv(db: Tx | Db, companyId: string, trigger: { 
                 : {};
   // Task and flow events link to their request (event-view.ts); standalone form submissions have none.
   const link: TypeEnv = TASK_OR_FLOW.has(trigger.eventType) ? { link_to_task: t.string } : {};
-  return { ...scoped, ...link, ...EVENT_FIELDS };
+  const ending: TypeEnv = trigger.eventType === "FLOW_COMPLETED" ? { status: t.string } : {};
+  return { ...scoped, ...ending, ...link, ...EVENT_FIELDS };
 }
 
 /** Whether a template variable names something the event offers (prefixes of unknown values count). */

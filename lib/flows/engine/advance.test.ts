@@ -99,7 +99,8 @@ describe("the seed's expense flow", () => {
     expect(effectsOf(result.effects, "notify")).toEqual([
       { type: "notify", template: "rejected", userIds: ["emma"], principals: [], levelId: IDS.manager, actorId: "mark", comment: "No receipt" },
     ]);
-    expect(effectsOf(result.effects, "emit_event")).toEqual([]);
+    // The ending is a FLOW_COMPLETED event too, with its status (triggers choose which endings they want).
+    expect(effectsOf(result.effects, "emit_event")).toEqual([{ type: "emit_event", event: "FLOW_COMPLETED", payload: { status: "REJECTED", initiatorId: "emma", data: expect.any(Object) } }]);
   });
 
   it("sends back to level 1 with the data kept; the resubmission reports changed fields", () => {
@@ -273,6 +274,7 @@ describe("cancel and reassign", () => {
       { type: "close_assignments", levelId: IDS.manager, visit: 2, reason: "cancelled", decidedBy: "emma" },
       { type: "record_history", action: "CANCELLED", fromLevelId: IDS.manager, toLevelId: null, actorId: "emma", comment: "Duplicate", data: {}, status: "CANCELLED", at: at(2) },
       { type: "notify", template: "cancelled", userIds: [], principals: [`r:${IDS.managerRole}`, "u:mark"], levelId: IDS.manager, actorId: "emma", comment: "Duplicate" },
+      { type: "emit_event", event: "FLOW_COMPLETED", payload: { status: "CANCELLED", initiatorId: "emma", data: result.state.data } },
     ]);
     expect(refusal(advance(DEMO_FLOW, result.state, approve()))).toBe("TERMINAL");
     expect(refusal(advance(DEMO_FLOW, result.state, { type: "cancel", actor: employee, at: at(3) }))).toBe("TERMINAL");
