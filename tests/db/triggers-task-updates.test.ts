@@ -2,6 +2,8 @@
 // amount, the flow's transition writes TASK_UPDATED (previous values, changed fields) and
 // FIELD_CHANGED (from/to) to the outbox in the same transaction, tagged with the form — so triggers
 // scoped to the expense form fire on each, and a FIELD_CHANGED trigger watching another field does not.
+// And flows that end otherwise: a rejection is a FLOW_COMPLETED with status REJECTED, which only
+// triggers that chose that ending react to.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { actOnInstance } from "@/lib/flows/runner/act-on-instance";
@@ -62,5 +64,23 @@ describe("TASK_UPDATED and FIELD_CHANGED from a resubmission", () => {
         [amount.id, "SUCCESS"],
       ].sort(),
     );
+  });
+
+  it("reacts to a rejected flow only where the trigger chose that ending", async () => {
+    const admin = await actingAs(db, demo.people.admin.id);
+    const notifyAdmin = (title: string) => [{ type: "notify" as const, config: { userIds: [demo.people.admin.id], title } }];
+    const stamp = Date.now().toString(36);
+    const ended = await createTrigger(admin, { name: "Rejected expenses", eventType: "FLOW_COMPLETED", flowId: demo.flow.id, eventConfig: { endings: ["REJECTED", "CANCELLED"] }, condition: 'status == "REJECTED"', actions: notifyAdmin(`{{status}} ${stamp}: {{amount}}`) });
+    const completedOnly = await createTrigger(admin, { name: "Completed expenses", eventType: "FLOW_COMPLETED", flowId: demo.flow.id, actions: notifyAdmin(`done ${stamp}`) });
+    const wrongType = await createTrigger(admin, { name: "Wrong", eventType: "FLOW_STARTED", eventConfig: { endings: ["REJECTED"] }, actions: notifyAdmin("x") }).catch((error) => error);
+    expect(wrongType).toMatchObject({ code: "VALIDATION", fieldErrors: { "eventConfig.endings": ["Only flow-ended triggers choose endings"] } });
+
+    const employee = await actingAs(db, demo.people.employee.id);
+    const { instanceId } = await startInstance(employee, { flowId: demo.flow.id, data: expense(700, await uploadFile(db, demo.company.id, demo.people.employee.id)) });
+    await actOnInstance(await actingAs(db, demo.people.manager.id), { instanceId, action: "reject", reason: "No" });
+    await runPending([ended.id, completedOnly.id]);
+    const executions = await db.triggerExecution.findMany({ where: { triggerId: { in: [ended.id, completedOnly.id] } } });
+    expect(executions.map((execution) => [execution.triggerId, execution.status])).toEqual([[ended.id, "SUCCESS"]]);
+    expect(await db.notification.findFirst({ where: { userId: demo.people.admin.id, title: `REJECTED ${stamp}: 700` } })).not.toBeNull();
   });
 });
