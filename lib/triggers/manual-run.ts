@@ -19,7 +19,7 @@ export type TManualRunInput = { triggerId: string; eventId?: string; sample?: Re
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The outbox payload whose event view shows `sample` as the data (event-view.ts in reverse). */
-export function samplePayload(eventType: TEventType, sample: Record<string, unknown>): Record<string, unknown> {
+function samplePayload(eventType: TEventType, sample: Record<string, unknown>): Record<string, unknown> {
   switch (eventType) {
     case "WEBHOOK_RECEIVED":
       return { body: isObject(sample.payload) ? sample.payload : sample };
