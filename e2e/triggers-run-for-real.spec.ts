@@ -73,3 +73,30 @@ test("an admin constrains a webhook's payload, tests the trigger and runs it for
   await page.goto(`/triggers/executions?trigger=${hookId}`);
   await expect(page.getByRole("row", { name: /Success.*Manual test/ })).toHaveCount(1);
 });
+
+test("an admin picks the endings of a flow that fire a trigger", async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 1100 });
+  await signIn(page, "admin@acme.com");
+  await page.goto("/triggers/new");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Name", { exact: true }).fill(`Rejected expenses ${Date.now().toString(36)}`);
+  await page.getByLabel("Event", { exact: true }).selectOption("FLOW_COMPLETED");
+  const endings = page.getByRole("group", { name: "When the flow ends as" });
+  await expect(endings.getByLabel("Completed")).toBeChecked(); // the default: completed only
+  await endings.getByLabel("Rejected").check();
+  await endings.getByLabel("Completed").uncheck();
+  await page.getByLabel("Action type").selectOption("notify");
+  await page.getByRole("button", { name: "+ Add action" }).click();
+  const notify = page.getByRole("region", { name: "Action 1: Notify" });
+  await notify.getByRole("group", { name: "People" }).getByRole("checkbox").first().check();
+  await notify.getByLabel("Title").fill("Ended as {{status}}");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/triggers-flow-endings.png` });
+  await page.getByRole("button", { name: "Create trigger" }).click();
+  await page.waitForURL(/\/triggers\/[0-9a-f-]{36}$/);
+  await page.reload();
+  const saved = page.getByRole("group", { name: "When the flow ends as" });
+  await expect(saved.getByLabel("Rejected")).toBeChecked();
+  await expect(saved.getByLabel("Completed")).not.toBeChecked();
+  await expect(saved.getByLabel("Cancelled or withdrawn")).not.toBeChecked();
+});
