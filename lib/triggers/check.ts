@@ -6,6 +6,7 @@ import { ZTableSchema } from "@/lib/tables/columns";
 import type { TTrigger } from "./definition";
 import { cronProblem } from "./cron";
 import { offersPath, triggerTypeEnv } from "./event-env";
+import { payloadSchemaProblem } from "./payload-schema";
 import { templateVariables } from "./template";
 
 // Save-time checks of a trigger against the company's data. Problems are field errors keyed by path
@@ -29,6 +30,14 @@ export async function checkTrigger(db: Tx | Db, companyId: string, trigger: TTri
       if (problem) add("eventConfig.cron", problem);
     }
   }
+  if (trigger.eventConfig.payloadSchema) {
+    if (trigger.eventType !== "WEBHOOK_RECEIVED") add("eventConfig.payloadSchema", "Only webhook triggers check a payload schema");
+    else {
+      const problem = payloadSchemaProblem(trigger.eventConfig.payloadSchema);
+      if (problem) add("eventConfig.payloadSchema", problem);
+    }
+  }
+  if (trigger.eventConfig.endings && trigger.eventType !== "FLOW_COMPLETED") add("eventConfig.endings", "Only flow-ended triggers choose endings");
   if (trigger.eventType === "FIELD_CHANGED" && !trigger.eventConfig.field) add("eventConfig.field", "Choose the field to watch");
   if (TASK_EVENTS.has(trigger.eventType) && trigger.tableId) add("tableId", "Form events do not come from tables");
   if (Object.keys(errors).length) return errors;

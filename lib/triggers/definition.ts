@@ -102,13 +102,44 @@ export const ZTriggerSettings = z.strictObject({
 });
 export type TTriggerSettings = z.output<typeof ZTriggerSettings>;
 
+/** How a flow can end; FLOW_COMPLETED carries it as `status`. */
+export const FLOW_ENDINGS = ["COMPLETED", "REJECTED", "CANCELLED"] as const;
+export type TFlowEnding = (typeof FLOW_ENDINGS)[number];
+
+/** Whether a FLOW_COMPLETED trigger with these endings reacts to a flow that ended with `status`. */
+export function reactsToEnding(endings: readonly string[] | undefined, status: unknown): boolean {
+  return (endings?.length ? endings : ["COMPLETED"]).includes(String(status ?? "COMPLETED"));
+}
+
 export const ZEventConfig = z.strictObject({
   /** SCHEDULED: a cron expression and its time zone. */
   cron: z.string().max(100).optional(),
   timeZone: z.string().max(64).optional(),
+  /** FLOW_COMPLETED: the endings that fire it; absent means a successful completion only. */
+  endings: z.array(z.enum(FLOW_ENDINGS)).min(1, "Choose at least one ending").optional(),
   /** FIELD_CHANGED: the field to watch. */
   field: z.string().max(63).optional(),
+  /**
+   * WEBHOOK_RECEIVED: a JSON Schema the payload must match (as typed, JSON text; empty = any JSON).
+   * Here only "is it a JSON object"; that it is a valid schema is checked on save (payload-schema.ts).
+   */
+  payloadSchema: z
+    .string()
+    .trim()
+    .max(20_000, "At most 20,000 characters")
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || isJsonObject(value), "Write the schema as a JSON object, e.g. { \"type\": \"object\" }")
+    .optional(),
 });
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
 
 export const ZTriggerInput = z.object({
   name: z.string().trim().min(1, "Give the trigger a name").max(200, "At most 200 characters"),

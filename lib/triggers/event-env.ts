@@ -14,10 +14,18 @@ import type { TEventType } from "./definition";
 const TASK_OR_FLOW = new Set<TEventType>(["TASK_COMPLETED", "TASK_STARTED", "TASK_UPDATED", "FLOW_STARTED", "FLOW_COMPLETED"]);
 const EVENT_FIELDS: TypeEnv = { "event.type": t.string, "event.id": t.string, "event.entity": t.string, "event.entityId": t.string, "event.at": t.datetime };
 
-async function taskFields(db: Tx | Db, companyId: string, taskId: string): Promise<TypeEnv> {
+async function taskFields(db: Tx | Db, companyId: string, taskId: string, eventType: TEventType): Promise<TypeEnv> {
   const version = await db.taskVersion.findFirst({ where: { companyId, taskId, state: "PUBLISHED" }, orderBy: { number: "desc" }, select: { definition: true } });
   const fields = (version?.definition as { fields?: TFieldShape[] } | undefined)?.fields ?? [];
-  return typeEnvOf({ fields });
+  return withPrevious(typeEnvOf({ fields }), eventType === "TASK_UPDATED");
+}
+
+/** A resubmission's and a row update's `previous.*` values and `changed` field list. */
+function withPrevious(fields: TypeEnv, isUpdate: boolean): TypeEnv {
+  if (!isUpdate) return fields;
+  const env: Record<string, Type> = { ...fields, changed: t.list(t.string) };
+  for (const [key, type] of Object.entries(fields)) env[`previous.${key}`] = type;
+  return env;
 }
 
 async function flowFields(db: Tx | Db, companyId: string, flowId: string): Promise<TypeEnv> {
@@ -36,12 +44,7 @@ async function flowFields(db: Tx | Db, companyId: string, flowId: string): Promi
 async function tableFields(db: Tx | Db, companyId: string, tableId: string, eventType: TEventType): Promise<TypeEnv> {
   const table = await db.customTable.findFirst({ where: { id: tableId, companyId }, select: { schema: true } });
   const columns = ZTableSchema.safeParse(table?.schema).data?.columns ?? [];
-  const env: Record<string, Type> = { ...typeEnvOfColumns(columns) };
-  if (eventType === "DATABASE_ROW_UPDATED") {
-    for (const [key, type] of Object.entries(typeEnvOfColumns(columns))) env[`previous.${key}`] = type;
-    env.changed = t.list(t.string);
-  }
-  return env;
+  return withPrevious(typeEnvOfColumns(columns), eventType === "DATABASE_ROW_UPDATED");
 }
 
 export async function triggerTypeEnv(db: Tx | Db, companyId: string, trigger: { eventType: TEventType; taskId: string | null; flowId: string | null; tableId: string | null }): Promise<TypeEnv> {
@@ -55,13 +58,14 @@ export async function triggerTypeEnv(db: Tx | Db, companyId: string, trigger: { 
           : trigger.tableId
             ? await tableFields(db, companyId, trigger.tableId, trigger.eventType)
             : trigger.taskId
-              ? await taskFields(db, companyId, trigger.taskId)
+              ? await taskFields(db, companyId, trigger.taskId, trigger.eventType)
               : trigger.flowId
-                ? await flowFields(db, companyId, trigger.flowId)
+                ? withPrevious(await flowFields(db, companyId, trigger.flowId), trigger.eventType === "TASK_UPDATED")
                 : {};
   // Task and flow events link to their request (event-view.ts); standalone form submissions have none.
   const link: TypeEnv = TASK_OR_FLOW.has(trigger.eventType) ? { link_to_task: t.string } : {};
-  return { ...scoped, ...link, ...EVENT_FIELDS };
+  const ending: TypeEnv = trigger.eventType === "FLOW_COMPLETED" ? { status: t.string } : {};
+  return { ...scoped, ...ending, ...link, ...EVENT_FIELDS };
 }
 
 /** Whether a template variable names something the event offers (prefixes of unknown values count). */

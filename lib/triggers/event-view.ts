@@ -53,7 +53,11 @@ export function eventView(event: TOutboxEvent, options: { appUrl?: string } = {}
       return { ...base, scope: { ...(isObject(payload.data) ? payload.data : {}), previous: isObject(payload.previous) ? payload.previous : {}, changed: payload.changed ?? [], event: meta } };
     default: {
       const link = options.appUrl && base.instanceId ? { link_to_task: `${options.appUrl.replace(/\/$/, "")}/instances/${base.instanceId}` } : {};
-      return { ...base, scope: { ...(isObject(payload.data) ? payload.data : {}), ...link, event: meta } };
+      // A resubmission (TASK_UPDATED) also shows what the changed fields were before.
+      const update = event.type === "TASK_UPDATED" ? { previous: isObject(payload.previous) ? payload.previous : {}, changed: payload.changed ?? [] } : {};
+      // How the flow ended (COMPLETED, REJECTED or CANCELLED); it wins over a form field of that name.
+      const ending = event.type === "FLOW_COMPLETED" ? { status: payload.status ?? "COMPLETED" } : {};
+      return { ...base, scope: { ...(isObject(payload.data) ? payload.data : {}), ...update, ...ending, ...link, event: meta } };
     }
   }
 }

@@ -4,11 +4,14 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { liveSecrets } from "./secrets";
 import { isUuid } from "@/lib/ids";
+import { ZEventConfig } from "./definition";
+import { payloadViolations } from "./payload-schema";
 
 // Inbound webhooks (Standard Webhooks v1): POST /api/hooks/<trigger id> with webhook-id,
 // webhook-timestamp and webhook-signature over the raw body. Refused: unknown or inactive trigger
 // (404), body over the limit (413, before reading it all), bad or missing signature or a timestamp
-// outside ±5 minutes (401), not JSON (400). Accepted: stored durably as a WEBHOOK_RECEIVED outbox
+// outside ±5 minutes (401), not JSON (400), not matching the trigger's payload schema (422, with
+// the violations by JSON path; nothing stored). Accepted: stored durably as a WEBHOOK_RECEIVED outbox
 // event — deduplicated on webhook-id — and answered 202; triggers run in the job worker.
 
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
@@ -36,7 +39,7 @@ async function readCapped(request: Request): Promise<string> {
 
 export async function receiveWebhook(triggerId: string, request: Request): Promise<{ eventId: string | null; duplicate: boolean }> {
   const trigger = isUuid(triggerId)
-    ? await db.trigger.findFirst({ where: { id: triggerId, eventType: "WEBHOOK_RECEIVED", isActive: true, archivedAt: null }, select: { id: true, companyId: true } })
+    ? await db.trigger.findFirst({ where: { id: triggerId, eventType: "WEBHOOK_RECEIVED", isActive: true, archivedAt: null }, select: { id: true, companyId: true, eventConfig: true } })
     : null;
   if (!trigger) throw new AppError("NOT_FOUND", "No active webhook at this address.");
   const body = await readCapped(request);
@@ -61,6 +64,12 @@ export async function receiveWebhook(triggerId: string, request: Request): Promi
     payload = JSON.parse(body);
   } catch {
     throw new AppError("BAD_REQUEST", "The body is not valid JSON.");
+  }
+  const violations = payloadViolations(ZEventConfig.safeParse(trigger.eventConfig).data?.payloadSchema, payload);
+  if (violations.length) {
+    const byPath: Record<string, string[]> = {};
+    for (const violation of violations) (byPath[violation.path] ??= []).push(violation.message);
+    throw new AppError("VALIDATION", `The payload does not match this webhook's schema (${violations.length} problem${violations.length > 1 ? "s" : ""}).`, { fieldErrors: byPath, details: { violations } });
   }
   const messageId = headers["webhook-id"].slice(0, 200);
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(

@@ -41,7 +41,7 @@ export async function listExecutions(companyId: string, filter: TExecutionFilter
     where: { companyId, ...(filter.triggerId ? { triggerId: filter.triggerId } : {}), ...(filter.status ? { status: filter.status as never } : {}), ...(filter.before ? { executedAt: { lt: filter.before } } : {}) },
     orderBy: { executedAt: "desc" },
     take: limit + 1,
-    select: { id: true, triggerId: true, eventId: true, status: true, conditionsMet: true, errorMessage: true, attempts: true, executionTime: true, executedAt: true, trigger: { select: { name: true, eventType: true } } },
+    select: { id: true, triggerId: true, eventId: true, status: true, testRunById: true, conditionsMet: true, errorMessage: true, attempts: true, executionTime: true, executedAt: true, trigger: { select: { name: true, eventType: true } } },
   });
   return { items: rows.slice(0, limit), nextBefore: rows.length > limit ? rows[limit - 1]!.executedAt.toISOString() : null };
 }

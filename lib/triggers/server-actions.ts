@@ -6,6 +6,7 @@ import { companyAction } from "@/lib/action";
 import { db } from "@/lib/db";
 import { EVENT_TYPES, type TTriggerInput } from "./definition";
 import { triggerTypeEnv } from "./event-env";
+import { runTriggerManually } from "./manual-run";
 import { listRecentEvents } from "./queries";
 import { rerunExecution } from "./rerun";
 import { ZRotateSecret } from "./secret-schema";
@@ -77,4 +78,14 @@ export const recentEventsAction = companyAction({ schema: z.object({ type: z.enu
 export const testTriggerAction = companyAction(
   { schema: z.object({ trigger: z.unknown(), eventId: z.uuid().optional(), sample: z.record(z.string(), z.unknown()).optional() }), permission: "triggers.view" },
   async ({ input, principal }) => testTrigger(principal.companyId, input),
+);
+
+/** "Run for real": the saved trigger's actions run now, recorded as a manual test run. */
+export const runTriggerManuallyAction = companyAction(
+  { schema: ZTriggerId.extend({ eventId: z.uuid().optional(), sample: z.record(z.string(), z.unknown()).optional() }), permission: "triggers.update" },
+  async ({ input, ctx }) => {
+    const result = await runTriggerManually(ctx, input);
+    revalidatePath("/triggers/executions");
+    return result;
+  },
 );

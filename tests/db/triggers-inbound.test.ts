@@ -1,7 +1,8 @@
 // Inbound webhooks and schedules on real PostgreSQL: a Standard Webhooks request (signed with the
 // spec's own library) is stored once and answered 202; bad signatures, stale timestamps, oversized
 // or non-JSON bodies and unknown triggers are refused with problem JSON and store nothing; rotation
-// accepts both secrets during the overlap; a schedule fires each slot once and keeps its chain.
+// accepts both secrets during the overlap; a payload that does not match the trigger's JSON Schema
+// is refused with 422 listing the violations by JSON path; a schedule fires each slot once.
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -86,6 +87,47 @@ describe("inbound webhooks", () => {
     await db.triggerSecret.updateMany({ where: { triggerId: created.id, expiresAt: { not: null } }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await post(created.id, body, signed(old, body))).status).toBe(401);
     expect((await post(created.id, body, signed(rotated.secret, body))).status).toBe(202);
+  });
+});
+
+describe("inbound payload schema", () => {
+  const schema = JSON.stringify({
+    type: "object",
+    required: ["order", "total"],
+    properties: { order: { type: "string", pattern: "^[A-Z]-\\d+$" }, total: { type: "number", minimum: 0 }, items: { type: "array", items: { type: "object", properties: { sku: { type: "string" } }, required: ["sku"] } } },
+  });
+
+  it("refuses an invalid schema on save, then stores only payloads that match the schema", async () => {
+    const admin = await actingAs(db, demo.people.admin.id);
+    const notify = [{ type: "notify" as const, config: { userIds: [demo.people.admin.id], title: "Order {{payload.order}}" } }];
+    const invalid = await createTrigger(admin, { name: "Bad schema", eventType: "WEBHOOK_RECEIVED", eventConfig: { payloadSchema: '{"type": "objekt"}' }, actions: notify }).catch((error) => error);
+    expect(invalid).toMatchObject({ code: "VALIDATION", fieldErrors: { "eventConfig.payloadSchema": [expect.stringMatching(/^Not a valid JSON Schema: .*type/)] } });
+    const notJson = await createTrigger(admin, { name: "Bad schema", eventType: "WEBHOOK_RECEIVED", eventConfig: { payloadSchema: "{type: object}" }, actions: notify }).catch((error) => error);
+    expect(notJson).toMatchObject({ code: "VALIDATION", fieldErrors: { "eventConfig.payloadSchema": [expect.stringMatching(/JSON object/)] } });
+
+    const created = await createTrigger(admin, { name: "Typed orders", eventType: "WEBHOOK_RECEIVED", eventConfig: { payloadSchema: schema }, actions: notify });
+    const secret = created.secret!;
+    const bad = JSON.stringify({ order: "a17", total: -5, items: [{ sku: "X" }, { qty: 2 }] });
+    const refused = await post(created.id, bad, signed(secret, bad));
+    expect(refused.status).toBe(422);
+    expect(refused.type).toMatch(/problem\+json/);
+    expect(refused.json).toMatchObject({ code: "VALIDATION", detail: "The payload does not match this webhook's schema (3 problems)." });
+    expect(refused.json.violations).toEqual([
+      { path: "$.order", pointer: "/order", message: 'must match pattern "^[A-Z]-\\d+$"' },
+      { path: "$.total", pointer: "/total", message: "must be >= 0" },
+      { path: "$.items[1].sku", pointer: "/items/1/sku", message: "is required" },
+    ]);
+    expect(refused.json.errors).toMatchObject({ "$.total": ["must be >= 0"] });
+    const missing = await post(created.id, "{}", signed(secret, "{}"));
+    expect(missing.json.violations).toEqual([
+      { path: "$.order", pointer: "/order", message: "is required" },
+      { path: "$.total", pointer: "/total", message: "is required" },
+    ]);
+    expect(await eventsOf(created.id)).toHaveLength(0);
+
+    const good = JSON.stringify({ order: "A-17", total: 12.5, items: [{ sku: "X" }] });
+    expect(await post(created.id, good, signed(secret, good))).toMatchObject({ status: 202, json: { accepted: true } });
+    expect(await eventsOf(created.id)).toHaveLength(1);
   });
 });
 

@@ -2,9 +2,9 @@
 
 import { useMemo, useSyncExternalStore } from "react";
 import { Card } from "@/components/ui/card";
-import { Field, Input, Select } from "@/components/ui/inputs";
+import { Field, Input, Select, Textarea } from "@/components/ui/inputs";
 import { cronProblem, nextRuns } from "@/lib/triggers/cron";
-import { EVENT_TYPES, type TEventType } from "@/lib/triggers/definition";
+import { EVENT_TYPES, FLOW_ENDINGS, type TEventType, type TFlowEnding } from "@/lib/triggers/definition";
 import type { TEditorOptions } from "@/lib/triggers/editor-options";
 import { scopeForEvent } from "@/lib/triggers/editor-model";
 import { EVENT_LABELS, scopeKindOf } from "@/lib/triggers/labels";
@@ -46,6 +46,9 @@ export function EventSection({ options, webhook }: { options: TEditorOptions; we
     set("taskId", scope.taskId);
     set("flowId", scope.flowId);
     set("tableId", scope.tableId);
+    // Settings of another event type would be refused on save.
+    if (next !== "FLOW_COMPLETED") set("eventConfig.endings", undefined);
+    if (next !== "WEBHOOK_RECEIVED") set("eventConfig.payloadSchema", undefined);
   };
   const scopeSelect = (path: "taskId" | "flowId" | "tableId", label: string, items: { id: string; name: string }[], anyLabel: string) => {
     const id = idFor(path);
@@ -79,7 +82,9 @@ export function EventSection({ options, webhook }: { options: TEditorOptions; we
       </div>
       {eventType === "SCHEDULED" ? <SchedulePreview /> : null}
       {eventType === "FIELD_CHANGED" ? <WatchedField taskId={taskId} /> : null}
+      {eventType === "FLOW_COMPLETED" ? <FlowEndings /> : null}
       {eventType === "WEBHOOK_RECEIVED" ? <WebhookSecrets webhook={webhook} /> : null}
+      {eventType === "WEBHOOK_RECEIVED" ? <PayloadSchemaField /> : null}
     </Card>
   );
 }
@@ -141,5 +146,56 @@ function WatchedField({ taskId }: { taskId: string | null }) {
         ))}
       </Select>
     </Field>
+  );
+}
+
+/** JSON syntax is checked as it is typed; that it is a valid JSON Schema, on save (the server's ajv). */
+function syntaxProblem(text: string): string | null {
+  if (!text.trim()) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? null : "Write the schema as a JSON object";
+  } catch (error) {
+    return `Not valid JSON: ${(error as Error).message}`;
+  }
+}
+
+function PayloadSchemaField() {
+  const { errorAt, register } = useTriggerForm();
+  const text = useValueAt<string | undefined>("eventConfig.payloadSchema") ?? "";
+  const error = errorAt("eventConfig.payloadSchema") ?? syntaxProblem(text) ?? undefined;
+  return (
+    <Field
+      id="trigger-eventConfig-payloadSchema"
+      label="Expected payload (JSON Schema, optional)"
+      error={error}
+      hint='Requests whose JSON does not match are refused with 422 and nothing is stored, e.g. { "type": "object", "required": ["order"] }'
+    >
+      <Textarea id="trigger-eventConfig-payloadSchema" rows={6} spellCheck={false} className="font-mono text-xs" invalid={!!error} errorId="trigger-eventConfig-payloadSchema-error" {...register("eventConfig.payloadSchema")} />
+    </Field>
+  );
+}
+
+const ENDING_LABELS: Record<TFlowEnding, string> = { COMPLETED: "Completed", REJECTED: "Rejected", CANCELLED: "Cancelled or withdrawn" };
+
+/** Which endings of a flow fire the trigger (none chosen = completed only, as before endings existed). */
+function FlowEndings() {
+  const { errorAt, set } = useTriggerForm();
+  const endings = useValueAt<TFlowEnding[] | undefined>("eventConfig.endings") ?? ["COMPLETED"];
+  const error = errorAt("eventConfig.endings");
+  const toggle = (ending: TFlowEnding, on: boolean) => set("eventConfig.endings", FLOW_ENDINGS.filter((item) => (item === ending ? on : endings.includes(item))));
+  return (
+    <fieldset className="space-y-1" aria-describedby={error ? "trigger-eventConfig-endings-error" : "trigger-eventConfig-endings-hint"}>
+      <legend className="text-sm font-medium text-slate-700">When the flow ends as</legend>
+      <div className="flex flex-wrap gap-x-4 gap-y-1">
+        {FLOW_ENDINGS.map((ending) => (
+          <label key={ending} className="flex items-center gap-1.5 text-sm">
+            <input type="checkbox" className="h-4 w-4 rounded border-slate-300" checked={endings.includes(ending)} onChange={(event) => toggle(ending, event.target.checked)} />
+            {ENDING_LABELS[ending]}
+          </label>
+        ))}
+      </div>
+      {error ? <p id="trigger-eventConfig-endings-error" className="text-sm text-red-600">{error}</p> : <p id="trigger-eventConfig-endings-hint" className="text-xs text-slate-500">Conditions can also read the ending as <code>status</code>.</p>}
+    </fieldset>
   );
 }

@@ -1,24 +1,29 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState, useTransition } from "react";
 import { EmailPreview } from "@/components/email-templates/email-preview";
 import { formatWhen } from "@/components/org/format";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select, Textarea } from "@/components/ui/inputs";
+import { Modal } from "@/components/ui/modal";
 import { parseSample } from "@/lib/email-templates/sample";
 import type { TEventType } from "@/lib/triggers/definition";
 import { triggerKeys } from "@/lib/triggers/keys";
 import { ACTION_LABELS } from "@/lib/triggers/labels";
-import { recentEventsAction, testTriggerAction } from "@/lib/triggers/server-actions";
+import { recentEventsAction, runTriggerManuallyAction, testTriggerAction } from "@/lib/triggers/server-actions";
 import type { TActionPreview, TTestRun } from "@/lib/triggers/test-run";
 import { useTriggerForm, useValueAt } from "./form-helpers";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
-/** "Test": the trigger as edited, against sample data or a recent event; nothing is written. */
-export function TestPanel() {
+/**
+ * "Test": the trigger as edited, against sample data or a recent event; nothing is written. After a
+ * dry run of a saved trigger, "Run for real" (confirmed in a dialog) runs its actions on the same input.
+ */
+export function TestPanel({ triggerId }: { triggerId?: string }) {
   const { form } = useTriggerForm();
   const eventType = useValueAt<TEventType>("eventType");
   const [mode, setMode] = useState<"sample" | "event">("sample");
@@ -38,6 +43,7 @@ export function TestPanel() {
     enabled: mode === "event",
   });
 
+  const input = mode === "sample" ? { sample: sample.ok ? sample.data : {} } : { eventId };
   const run = () =>
     startTransition(async () => {
       setProblem(null);
@@ -45,7 +51,7 @@ export function TestPanel() {
       if (mode === "sample" && !sample.ok) return setProblem(sample.message);
       if (mode === "event" && !eventId) return setProblem("Choose an event");
       try {
-        const response = await testTriggerAction({ trigger: form.getValues(), ...(mode === "sample" ? { sample: sample.ok ? sample.data : {} } : { eventId }) });
+        const response = await testTriggerAction({ trigger: form.getValues(), ...input });
         if (response.ok) return setResult(response.data);
         // The same checks as saving: the problems go to their inputs as well.
         for (const [path, messages] of Object.entries(response.fieldErrors ?? {})) form.setError(path as never, { type: "server", message: messages[0] });
@@ -96,6 +102,7 @@ export function TestPanel() {
         {problem ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">{problem}</p> : null}
         {result ? <TestResult result={result} /> : null}
       </div>
+      {result && triggerId ? <RunForReal triggerId={triggerId} input={input} matched={result.matched} /> : null}
     </Card>
   );
 }
@@ -139,6 +146,61 @@ function ActionPreview({ action }: { action: TActionPreview }) {
       ) : (
         <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded bg-slate-50 px-3 py-2 font-mono text-xs">{json(would)}</pre>
       )}
+    </div>
+  );
+}
+
+type TManualRun = { executionId: string; status: string };
+
+/** Runs the saved trigger's actions for real on the tested input, after a confirmation. */
+function RunForReal({ triggerId, input, matched }: { triggerId: string; input: { sample?: Record<string, unknown>; eventId?: string }; matched: boolean }) {
+  const { form } = useTriggerForm();
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState<TManualRun | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  // The saved trigger is what runs: unsaved edits would make the dry run above a different trigger.
+  const unsaved = form.formState.isDirty;
+  const confirm = () =>
+    startTransition(async () => {
+      setProblem(null);
+      try {
+        const response = await runTriggerManuallyAction({ triggerId, ...input });
+        setOpen(false);
+        if (response.ok) setDone(response.data);
+        else setProblem(response.error);
+      } catch {
+        setOpen(false);
+        setProblem("Could not reach the server. Check your connection and try again.");
+      }
+    });
+  return (
+    <div className="space-y-2 border-t border-slate-200 pt-4">
+      <Button type="button" variant="danger" onClick={() => setOpen(true)} disabled={unsaved || pending} aria-describedby="trigger-run-real-hint">
+        Run for real…
+      </Button>
+      <p id="trigger-run-real-hint" className="text-xs text-slate-500">
+        {unsaved ? "Save the trigger first: the saved version is what runs." : "Runs the saved trigger's actions on this input now, recorded as a manual test run."}
+      </p>
+      <div aria-live="polite">
+        {problem ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">{problem}</p> : null}
+        {done ? (
+          <p className="text-sm">
+            Ran for real: <strong>{done.status.toLowerCase().replace("_", " ")}</strong>.{" "}
+            <Link className="text-brand underline" href={`/triggers/executions/${done.executionId}`}>
+              Open the execution
+            </Link>
+          </p>
+        ) : null}
+      </div>
+      <Modal open={open} onClose={() => setOpen(false)} title="Run the actions for real?" description={matched ? "Emails are sent, webhooks called, rows written and flows started — exactly as shown in the test above." : "The condition did not match this input: the execution will be recorded as skipped and no action will run."}>
+        <div className="flex gap-2">
+          <Button type="button" variant="danger" disabled={pending} onClick={confirm}>
+            {pending ? "Running…" : "Run actions"}
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
+        </div>
+      </Modal>
     </div>
   );
 }

@@ -116,7 +116,7 @@ export function TriggerEditor({ triggerId, initial, updatedAt, options, initialF
           ) : null}
         </form>
         <div className="xl:sticky xl:top-20 xl:max-h-[calc(100vh-6rem)] xl:self-start xl:overflow-y-auto">
-          <TestPanel />
+          <TestPanel triggerId={triggerId} />
         </div>
       </div>
       <Modal open={created !== null} onClose={() => created && router.push(`/triggers/${created.id}`)} title="Trigger created" description="Senders sign their webhooks with this secret.">

@@ -99,7 +99,8 @@ describe("the seed's expense flow", () => {
     expect(effectsOf(result.effects, "notify")).toEqual([
       { type: "notify", template: "rejected", userIds: ["emma"], principals: [], levelId: IDS.manager, actorId: "mark", comment: "No receipt" },
     ]);
-    expect(effectsOf(result.effects, "emit_event")).toEqual([]);
+    // The ending is a FLOW_COMPLETED event too, with its status (triggers choose which endings they want).
+    expect(effectsOf(result.effects, "emit_event")).toEqual([{ type: "emit_event", event: "FLOW_COMPLETED", payload: { status: "REJECTED", initiatorId: "emma", data: expect.any(Object) } }]);
   });
 
   it("sends back to level 1 with the data kept; the resubmission reports changed fields", () => {
@@ -111,9 +112,16 @@ describe("the seed's expense flow", () => {
     expect(effectsOf(back.effects, "open_assignments")[0]).toMatchObject({ levelId: IDS.submission, principals: ["u:emma"], visit: 4 });
 
     const resubmitted = accepted(advance(DEMO_FLOW, back.state, submit(900, employee, 4), DEMO_CONTEXT));
+    const taskVersionId = DEMO_FLOW.levels.find((level) => level.id === IDS.submission)!.taskVersionIds[0];
     expect(effectsOf(resubmitted.effects, "emit_event").filter((effect) => effect.event === "FIELD_CHANGED")).toEqual([
-      { type: "emit_event", event: "FIELD_CHANGED", payload: { field: "amount", from: 12000, to: 900, levelId: IDS.submission, actorId: "emma" } },
+      { type: "emit_event", event: "FIELD_CHANGED", payload: { field: "amount", from: 12000, to: 900, levelId: IDS.submission, actorId: "emma", taskVersionId } },
     ]);
+    // The edited submission is also one TASK_UPDATED, with the previous values of what changed.
+    expect(effectsOf(resubmitted.effects, "emit_event").filter((effect) => effect.event === "TASK_UPDATED")).toEqual([
+      { type: "emit_event", event: "TASK_UPDATED", payload: { levelId: IDS.submission, taskVersionId, actorId: "emma", data: resubmitted.state.data, previous: { amount: 12000 }, changed: ["amount"] } },
+    ]);
+    // A first submission changes nothing that was there: no update events.
+    expect(effectsOf(runScript(DEMO_FLOW, [start(), submit(12000)]).effects, "emit_event").map((effect) => effect.event)).not.toContain("TASK_UPDATED");
     expect(resubmitted.state).toMatchObject({ currentLevelId: IDS.manager, data: { amount: 900 } });
   });
 
@@ -266,6 +274,7 @@ describe("cancel and reassign", () => {
       { type: "close_assignments", levelId: IDS.manager, visit: 2, reason: "cancelled", decidedBy: "emma" },
       { type: "record_history", action: "CANCELLED", fromLevelId: IDS.manager, toLevelId: null, actorId: "emma", comment: "Duplicate", data: {}, status: "CANCELLED", at: at(2) },
       { type: "notify", template: "cancelled", userIds: [], principals: [`r:${IDS.managerRole}`, "u:mark"], levelId: IDS.manager, actorId: "emma", comment: "Duplicate" },
+      { type: "emit_event", event: "FLOW_COMPLETED", payload: { status: "CANCELLED", initiatorId: "emma", data: result.state.data } },
     ]);
     expect(refusal(advance(DEMO_FLOW, result.state, approve()))).toBe("TERMINAL");
     expect(refusal(advance(DEMO_FLOW, result.state, { type: "cancel", actor: employee, at: at(3) }))).toBe("TERMINAL");

@@ -38,15 +38,26 @@ export function guardAction(definition: TFlowDefinition, state: FlowState, actio
 
 const isEqualJson = (a: Json | undefined, b: Json | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-// Merges submitted values; a value that replaces a different existing one is a FIELD_CHANGED event.
-function mergeData(state: FlowState, submitted: JsonObject, levelId: string, actorId: string): { data: JsonObject; effects: Effect[] } {
+// Merges submitted values. A value that replaces a different existing one is a FIELD_CHANGED event
+// (tagged with the level's form, so triggers scoped to that form see it), and a submission that
+// changed any existing value — a resubmission after "send back" or "request changes", or data edited
+// while approving — is one TASK_UPDATED per form with the previous values and the changed fields.
+function mergeData(state: FlowState, submitted: JsonObject, level: TFlowLevel, actorId: string): { data: JsonObject; effects: Effect[] } {
   const effects: Effect[] = [];
+  const changed: string[] = [];
+  const taskVersionId = level.taskVersionIds[0];
   for (const [field, to] of Object.entries(submitted)) {
     if (Object.hasOwn(state.data, field) && !isEqualJson(state.data[field], to)) {
-      effects.push({ type: "emit_event", event: "FIELD_CHANGED", payload: { field, from: state.data[field], to, levelId, actorId } });
+      changed.push(field);
+      effects.push({ type: "emit_event", event: "FIELD_CHANGED", payload: { field, from: state.data[field], to, levelId: level.id, actorId, ...(taskVersionId ? { taskVersionId } : {}) } });
     }
   }
-  return { data: { ...state.data, ...submitted }, effects };
+  const data = { ...state.data, ...submitted };
+  if (changed.length) {
+    const previous = Object.fromEntries(changed.map((field) => [field, state.data[field]!]));
+    for (const id of level.taskVersionIds) effects.push({ type: "emit_event", event: "TASK_UPDATED", payload: { levelId: level.id, taskVersionId: id, actorId, data, previous, changed } });
+  }
+  return { data, effects };
 }
 
 // Submit and approve both count toward the level's approval mode; the level is left when it is met.
@@ -58,7 +69,7 @@ function positive(action: "submit" | "approve", input: HandlerInput<"submit"> | 
   const { level, selfApproved } = guarded;
   const userId = event.actor.userId;
   if (Object.hasOwn(state.levelDecisions, userId)) return fail("ALREADY_DECIDED", `You already approved "${level.name}"`);
-  const merged = mergeData(state, submitted, level.id, userId);
+  const merged = mergeData(state, submitted, level, userId);
   const effects: Effect[] = [...merged.effects];
   if (action === "submit" || Object.keys(submitted).length > 0) {
     for (const taskVersionId of level.taskVersionIds) {

@@ -125,7 +125,9 @@ export function finish(state: FlowState, status: Exclude<InstanceStatus, "NOT_ST
   const effects: Effect[] = [];
   const userIds = unique(options.notify);
   if (userIds.length > 0) effects.push({ type: "notify", template, userIds, principals: [], levelId: state.currentLevelId, actorId: options.actorId, comment: options.comment });
-  if (status === "COMPLETED") effects.push({ type: "emit_event", event: "FLOW_COMPLETED", payload: { status, initiatorId: state.startedBy, data: state.data } });
+  // Every ending is a FLOW_COMPLETED event with its status; triggers choose the endings they react to
+  // (COMPLETED only unless told otherwise: lib/triggers/dispatch.ts).
+  effects.push({ type: "emit_event", event: "FLOW_COMPLETED", payload: { status, initiatorId: state.startedBy, data: state.data } });
   return { state: { ...state, status, currentLevelId: null, current: null, levelDecisions: {}, endedAt: at }, effects };
 }
 

@@ -155,7 +155,7 @@ export type HistoryAction =
   | "ESCALATED"
   | "COMPLETED";
 export type NotifyTemplate = "assigned" | "decided" | "escalated" | "reminder" | "completed" | "rejected" | "cancelled";
-export type TriggerEventType = "FLOW_STARTED" | "TASK_STARTED" | "TASK_COMPLETED" | "FIELD_CHANGED" | "FLOW_COMPLETED";
+export type TriggerEventType = "FLOW_STARTED" | "TASK_STARTED" | "TASK_COMPLETED" | "TASK_UPDATED" | "FIELD_CHANGED" | "FLOW_COMPLETED";
 export type CloseReason = "decided" | "rejected" | "sent_back" | "changes_requested" | "cancelled" | "reassigned";
 
 export type Effect =

@@ -37,6 +37,29 @@ export async function sql<T>(statement: SqlStatement): Promise<T[]> {
   return result.rows;
 }
 
+/**
+ * Runs `work` in one transaction on one pooled connection (BEGIN … COMMIT, ROLLBACK on a throw).
+ * `begin` is a parameterless statement sent together with BEGIN in the same round trip.
+ */
+export async function sqlTransaction<T>(work: (query: <R>(statement: SqlStatement) => Promise<R[]>, begun: pg.QueryResultRow[]) => Promise<T>, options: { begin?: string } = {}): Promise<T> {
+  const client = await pool().connect();
+  let broken: Error | undefined;
+  try {
+    const opened = (await client.query(options.begin ? `BEGIN; ${options.begin}` : "BEGIN")) as unknown as pg.QueryResult | pg.QueryResult[];
+    const begun = Array.isArray(opened) ? (opened[1]?.rows ?? []) : [];
+    const query = async <R>(statement: SqlStatement) => (await client.query<R & pg.QueryResultRow>({ name: statement.name, text: statement.text, values: statement.values })).rows;
+    const result = await work(query, begun);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is discarded, not handed to the next caller.
+    await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 /** Closes the runner's pool (tests, scripts and the worker on shutdown). */
 export async function closeRunnerPool(): Promise<void> {
   const current = globalForPool.flowrightRunnerPool;

@@ -97,6 +97,7 @@ export default async function ExecutionsPage({ searchParams }: { searchParams: P
                     <td className={TD}>{execution.trigger.name}</td>
                     <td className={TD}>
                       <ExecutionStatusBadge status={execution.status} />
+                      {execution.testRunById ? <span className="ml-2 rounded-full bg-violet-100 px-2 py-0.5 text-xs font-medium text-violet-800">Manual test</span> : null}
                       {execution.errorMessage && execution.status !== "SUCCESS" ? <p className="mt-1 max-w-xs truncate text-xs text-slate-500" title={execution.errorMessage}>{execution.errorMessage}</p> : null}
                     </td>
                     <td className={`${TD} hidden text-slate-600 sm:table-cell`}>{execution.conditionsMet ? "Met" : "Not met"}</td>

@@ -54,6 +54,7 @@ export default async function ExecutionPage({ params }: { params: Promise<{ id: 
       />
       <div className="flex flex-wrap items-center gap-3 text-sm" aria-live="polite">
         <span>Status:</span> <ExecutionStatusBadge status={execution.status} />
+        {execution.testRunById ? <span className="rounded-full bg-violet-100 px-2 py-0.5 text-xs font-medium text-violet-800">Manual test run</span> : null}
         {execution.errorMessage ? <span className="text-slate-600">{execution.errorMessage}</span> : null}
       </div>
       <div className="grid gap-5 lg:grid-cols-2">

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "trigger_executions" ADD COLUMN     "testRunById" UUID;
