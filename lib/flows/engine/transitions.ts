@@ -120,11 +120,15 @@ export function enterLevel(definition: TFlowDefinition, state: FlowState, level:
 }
 
 /** Ends the instance: no current level, the initiator told (and triggers on completion). */
-export function finish(state: FlowState, status: Exclude<InstanceStatus, "NOT_STARTED" | "IN_PROGRESS">, at: string, options: { actorId: string | null; comment: string | null; notify: string[] }): { state: FlowState; effects: Effect[] } {
+/**
+ * Ends the instance. `comment` is what a person wrote (quoted to the initiator); `reason` is the
+ * routing rule that ended it, which is not anybody's words and is shown as such.
+ */
+export function finish(state: FlowState, status: Exclude<InstanceStatus, "NOT_STARTED" | "IN_PROGRESS">, at: string, options: { actorId: string | null; comment: string | null; reason?: string | null; notify: string[] }): { state: FlowState; effects: Effect[] } {
   const template = status === "COMPLETED" ? "completed" : status === "REJECTED" ? "rejected" : "cancelled";
   const effects: Effect[] = [];
   const userIds = unique(options.notify);
-  if (userIds.length > 0) effects.push({ type: "notify", template, userIds, principals: [], levelId: state.currentLevelId, actorId: options.actorId, comment: options.comment });
+  if (userIds.length > 0) effects.push({ type: "notify", template, userIds, principals: [], levelId: state.currentLevelId, actorId: options.actorId, comment: options.comment, ...(options.reason ? { reason: options.reason } : {}) });
   // Every ending is a FLOW_COMPLETED event with its status; triggers choose the endings they react to
   // (COMPLETED only unless told otherwise: lib/triggers/dispatch.ts).
   effects.push({ type: "emit_event", event: "FLOW_COMPLETED", payload: { status, initiatorId: state.startedBy, data: state.data } });
@@ -140,5 +144,5 @@ export function followRoute(definition: TFlowDefinition, state: FlowState, decis
     return enterLevel(definition, state, level, { at: options.at, context: options.context, routing: decision });
   }
   const notify = state.startedBy ? [state.startedBy] : [];
-  return finish({ ...state, routing: decision }, target.kind === "COMPLETE" ? "COMPLETED" : "REJECTED", options.at, { actorId: options.actorId, comment: decision.summary, notify });
+  return finish({ ...state, routing: decision }, target.kind === "COMPLETE" ? "COMPLETED" : "REJECTED", options.at, { actorId: options.actorId, comment: null, reason: decision.summary, notify });
 }

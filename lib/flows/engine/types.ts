@@ -177,7 +177,7 @@ export type Effect =
       routing?: RoutingDecision;
     }
   | { type: "schedule_timer"; kind: "reminder" | "escalation"; levelId: string; visit: number; at: string }
-  | { type: "notify"; template: NotifyTemplate; userIds: string[]; principals: string[]; levelId: string | null; actorId: string | null; comment: string | null }
+  | { type: "notify"; template: NotifyTemplate; userIds: string[]; principals: string[]; levelId: string | null; actorId: string | null; comment: string | null; /** The routing rule that ended the flow (not a person's words). */ reason?: string }
   | { type: "emit_event"; event: TriggerEventType; payload: JsonObject };
 
 // ---------------------------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ export type NotificationTextInput = {
   /** The history action of the event that caused the notification. */
   action: string;
   comment: string | null;
+  /** The routing rule that ended the flow, when a rule rather than a person ended it. */
+  reason?: string | null;
 };
 
 /** Title and body of one notification. */
@@ -37,8 +39,10 @@ export function notificationText(input: NotificationTextInput): { title: string;
     case "escalated":
       return { title: `${flowName}: overdue at "${levelName}", escalated to you`, body: `Nobody acted on this request in time at "${levelName}"; it now waits for you too.` };
     case "completed":
+      // The routing rule that completed it is how, not why: the initiator only needs the outcome.
       return { title: `${flowName}: your request was approved`, body: `Your request completed.${said}` };
     case "rejected":
+      if (input.reason) return { title: `${flowName}: your request was rejected`, body: `The flow's rules rejected it${levelName ? ` after "${levelName}"` : ""}: ${input.reason}.${said}` };
       return { title: `${flowName}: your request was rejected`, body: `${actorName ? `${actorName} rejected it` : "It was rejected"}${levelName ? ` at "${levelName}"` : ""}.${said}` };
     case "cancelled":
       return { title: `${flowName}: request cancelled`, body: `${actorName ? `${actorName} cancelled it` : "It was cancelled"}.${said}` };

@@ -147,6 +147,7 @@ export function planWrites(input: PlanInput): WritePlan {
             actorName: effect.actorId ? (input.actorNames[effect.actorId] ?? "Someone") : null,
             action,
             comment: effect.comment,
+            reason: effect.reason ?? null,
           });
           plan.notifications.push({
             idx: plan.notifications.length,
