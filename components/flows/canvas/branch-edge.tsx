@@ -1,0 +1,43 @@
+"use client";
+
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from "@xyflow/react";
+import { memo } from "react";
+import { cn } from "@/components/ui/cn";
+
+// An edge with its label (priority and condition in words, "otherwise", or the engine's fallback)
+// in a readable box; a branch back into its own level is drawn as a loop on the right.
+
+export type BranchEdgeData = { label: string; kind: "branch" | "start" | "fallback"; lit: boolean; problem: boolean };
+
+function loopPath(x: number, y: number, targetX: number, targetY: number) {
+  const right = Math.max(x, targetX) + 150;
+  return { path: `M ${x} ${y} C ${right} ${y + 60}, ${right} ${targetY - 60}, ${targetX} ${targetY}`, labelX: right - 40, labelY: (y + targetY) / 2 };
+}
+
+export const BranchEdge = memo(function BranchEdge({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, style, selected }: EdgeProps<Edge<BranchEdgeData>>) {
+  const [path, labelX, labelY] = source === target ? Object.values(loopPath(sourceX, sourceY, targetX, targetY)) as [string, number, number] : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const label = data?.label ?? "";
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={24} />
+      {label ? (
+        <EdgeLabelRenderer>
+          <div
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            className={cn(
+              "nodrag nopan pointer-events-none absolute max-w-[13rem] rounded border px-1.5 py-0.5 text-center text-[11px] leading-tight shadow-sm",
+              data?.kind === "fallback" ? "border-dashed border-slate-300 bg-slate-50 text-slate-500" : "border-slate-200 bg-white text-slate-800",
+              data?.problem && "border-red-400 bg-red-50 text-red-900",
+              data?.lit && "border-brand font-semibold text-slate-900",
+              selected && "border-brand ring-2 ring-brand/40",
+            )}
+          >
+            {label}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
+  );
+});
+
+export const EDGE_TYPES = { branch: BranchEdge };
