@@ -136,7 +136,8 @@ function Canvas(props: Props) {
       isValidConnection={(connection) => isValidConnection(definition, { source: connection.source, target: connection.target })}
       onDelete={({ nodes: removed, edges: removedEdges }) => props.onDelete({ nodeIds: removed.map((node) => node.id), edgeIds: removedEdges.map((edge) => edge.id) })}
       onNodeDragStop={(_, __, dragged) => props.onMoveNodes(Object.fromEntries(dragged.map((node) => [node.id, { x: Math.round(node.position.x), y: Math.round(node.position.y) }])))}
-      onMoveEnd={(_, viewport) => props.onViewport(viewport)}
+      // Only the user's own panning and zooming is saved (not the initial fit).
+      onMoveEnd={(event, viewport) => event && props.onViewport(viewport)}
       onDragOver={(event) => {
         if (event.dataTransfer.types.includes(PALETTE_MIME)) {
           event.preventDefault();
