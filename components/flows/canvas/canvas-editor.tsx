@@ -40,6 +40,14 @@ type Props = {
   sidePanelExtra?: ReactNode;
 };
 
+function focusWhenRendered(id: string, tries = 20) {
+  const element = document.getElementById(id);
+  if (element) {
+    element.scrollIntoView({ block: "center", behavior: "smooth" });
+    element.focus();
+  } else if (tries > 0) setTimeout(() => focusWhenRendered(id, tries - 1), 30);
+}
+
 type Selected = { kind: "level" | "branch"; id: string } | null;
 
 export function CanvasEditor({ flowId, draft, options, canPublish, highlight, sidePanelExtra }: Props) {
@@ -51,7 +59,7 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight, si
     getLayout: () => ({ nodes: history.present.current.layout.nodes, ...(viewport.current ? { viewport: viewport.current } : {}) }),
     onServerErrors: () => {},
   });
-  const history = useCanvasHistory({ definition: draft.definition, layout: { nodes: resolvePositions(draft.definition, draft.layout) } }, autosave.schedule);
+  const history = useCanvasHistory(() => ({ definition: draft.definition, layout: { nodes: resolvePositions(draft.definition, draft.layout) } }), autosave.schedule);
   const { definition, layout } = history.snapshot;
   const [snap, setSnap] = useState(true);
   const [selected, setSelected] = useState<Selected>(null);
@@ -116,19 +124,16 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight, si
         target = branch[2] ? `branch-${item.id}-${branch[2]}` : null;
       }
     }
-    // The panel renders on the next frame; then the setting the problem is about takes focus.
-    setTimeout(() => {
-      const element = target ? document.getElementById(target) : null;
-      element?.scrollIntoView({ block: "center", behavior: "smooth" });
-      element?.focus();
-    }, 50);
+    // The panel opens a render or two later; then the setting the problem is about takes focus.
+    if (target) focusWhenRendered(target);
   };
 
   const selectedLevel = selected?.kind === "level" ? definition.levels.find((level) => level.id === selected.id) : undefined;
   const selectedBranch = selected?.kind === "branch" ? definition.branches.find((branch) => branch.id === selected.id) : undefined;
   const levelIndex = selectedLevel ? definition.levels.indexOf(selectedLevel) : -1;
   const saved = autosave.state.kind === "saved";
-  const publishBlocker = !saved ? "Publishing waits until every change is saved." : problems.length > 0 ? "Fix the problems first." : undefined;
+  // Unsaved work blocks publishing too; the save state beside the button already says so.
+  const publishBlocker = problems.length > 0 ? "Fix the problems first." : !saved ? "" : undefined;
 
   useEffect(() => {
     // A deleted or undone-away element closes its panel.
@@ -146,10 +151,10 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight, si
         onAutoLayout={() => history.apply((current) => ({ ...current, layout: { nodes: autoLayout(current.definition) } }))}
         onSnap={setSnap}
         status={<SaveStatus state={autosave.state} />}
-        publish={canPublish ? <PublishDialog flowId={flowId} disabled={Boolean(publishBlocker)} reason={publishBlocker} /> : null}
+        publish={canPublish ? <PublishDialog flowId={flowId} disabled={publishBlocker !== undefined} reason={publishBlocker || undefined} /> : null}
       />
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
-        <div className="h-[calc(100vh-13rem)] min-h-[32rem] overflow-hidden rounded-lg border border-slate-200 bg-slate-50" data-testid="flow-canvas">
+        <div className="h-[calc(100vh-19rem)] min-h-[28rem] overflow-hidden rounded-lg border border-slate-200 bg-slate-50" data-testid="flow-canvas">
           <FlowCanvas
             definition={definition}
             graph={graph}
@@ -173,7 +178,7 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight, si
             onAddLevel={addLevelAt}
           />
         </div>
-        <div className="space-y-4 xl:max-h-[calc(100vh-13rem)] xl:overflow-y-auto">
+        <div className="space-y-4 xl:max-h-[calc(100vh-19rem)] xl:overflow-y-auto">
           {selectedLevel ? (
             <LevelPanel
               key={selectedLevel.id}

@@ -53,20 +53,20 @@ export const LevelNode = memo(function LevelNode({ data, selected }: NodeProps<N
       </div>
       <dl className="mt-1 space-y-0.5 text-[11px] leading-snug text-slate-600">
         <div className="flex gap-1">
-          <dt className="sr-only">Assignees</dt>
-          <dd className={cn("line-clamp-2", data.assignees === "no assignee" && "font-medium text-red-700")}>👤 {data.assignees}</dd>
+          <dt className="w-9 shrink-0 text-slate-400">Who</dt>
+          <dd className={cn("line-clamp-2", data.assignees === "no assignee" && "font-medium text-red-700")}>{data.assignees}</dd>
         </div>
         {data.forms ? (
           <div className="flex gap-1">
-            <dt className="sr-only">Forms</dt>
-            <dd className="truncate">📄 {data.forms}</dd>
+            <dt className="w-9 shrink-0 text-slate-400">Forms</dt>
+            <dd className="truncate">{data.forms}</dd>
           </div>
         ) : null}
         <div className="flex gap-1">
-          <dt className="sr-only">Decision</dt>
+          <dt className="w-9 shrink-0 text-slate-400">Rule</dt>
           <dd className="truncate">
             {data.mode}
-            {data.due ? ` · ⏱ ${data.due}` : ""}
+            {data.due ? ` · ${data.due}` : ""}
           </dd>
         </div>
       </dl>

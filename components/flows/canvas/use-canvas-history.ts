@@ -10,8 +10,8 @@ import type { TFlowDraft } from "@/lib/flows/editor/schema";
 
 export type Snapshot = { definition: TFlowDraft; layout: TFlowLayout };
 
-export function useCanvasHistory(initial: Snapshot, onChange: () => void) {
-  const [history, setHistory] = useState<History<Snapshot>>(() => createHistory(initial));
+export function useCanvasHistory(initial: () => Snapshot, onChange: () => void) {
+  const [history, setHistory] = useState<History<Snapshot>>(() => createHistory(initial()));
   // Read by autosave and by handlers between renders.
   const present = useRef(history.present);
   present.current = history.present;

@@ -50,8 +50,9 @@ export function LevelSettings({ level, options, errorAt, onChange }: Props) {
   };
   const describedBy = (setting: string) => (errorAt(setting) ? `${id(setting)}-error` : undefined);
 
+  // Container widths, not the screen's: the same settings sit in a wide card and a narrow side panel.
   return (
-    <>
+    <div className="@container space-y-4">
           <div>
             <label htmlFor={id("name")} className="block text-sm font-medium text-slate-700">
               Level name
@@ -100,7 +101,7 @@ export function LevelSettings({ level, options, errorAt, onChange }: Props) {
             {message("taskVersionIds")}
           </fieldset>
 
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid gap-4 @sm:grid-cols-2">
             <div>
               <label htmlFor={id("approvalMode")} className="block text-sm font-medium text-slate-700">
                 Who must decide
@@ -126,7 +127,7 @@ export function LevelSettings({ level, options, errorAt, onChange }: Props) {
 
           <fieldset aria-describedby={describedBy("allowedActions")}>
             <legend className="text-sm font-medium text-slate-700">Allowed actions</legend>
-            <div className="mt-1 grid gap-1 sm:grid-cols-2">
+            <div className="mt-1 grid gap-1 @sm:grid-cols-2">
               {LEVEL_ACTIONS.map((action, position) => (
                 <label key={action} className="flex items-center gap-2 text-sm text-slate-700">
                   <input
@@ -148,7 +149,7 @@ export function LevelSettings({ level, options, errorAt, onChange }: Props) {
             The initiator may decide their own request here (flagged in the history)
           </label>
 
-          <div className="grid gap-4 sm:grid-cols-3">
+          <div className="grid gap-4 @lg:grid-cols-3">
             <div>
               <label htmlFor={id("dueInHours")} className="block text-sm font-medium text-slate-700">
                 Due after (hours)
@@ -187,6 +188,6 @@ export function LevelSettings({ level, options, errorAt, onChange }: Props) {
               {message("escalation")}
             </div>
           </div>
-    </>
+    </div>
   );
 }

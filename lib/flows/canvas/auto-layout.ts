@@ -6,7 +6,7 @@ import { canvasNodeIds, COMPLETE_NODE, levelsInOrder, REJECT_NODE, START_NODE, t
 import type { TFlowLayout, TPoint } from "./layout";
 
 /** The size the canvas draws each kind of node at (dagre needs it to keep them apart). */
-export const NODE_SIZE = { level: { width: 240, height: 132 }, start: { width: 120, height: 44 }, end: { width: 130, height: 44 } } as const;
+export const NODE_SIZE = { level: { width: 240, height: 96 }, start: { width: 120, height: 44 }, end: { width: 130, height: 44 } } as const;
 
 export const sizeOf = (nodeId: string) => (nodeId === START_NODE ? NODE_SIZE.start : nodeId === COMPLETE_NODE || nodeId === REJECT_NODE ? NODE_SIZE.end : NODE_SIZE.level);
 
