@@ -3,19 +3,18 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from "@xyflow/react";
 import { memo } from "react";
 import { cn } from "@/components/ui/cn";
+import { bowedEdge } from "@/lib/flows/canvas/edge-path";
 
 // An edge with its label (priority and condition in words, "otherwise", or the engine's fallback)
-// in a readable box; a branch back into its own level is drawn as a loop on the right.
+// in a readable box; long and backward edges bow out to the right (lib/flows/canvas/edge-path.ts).
 
 export type BranchEdgeData = { label: string; kind: "branch" | "start" | "fallback"; lit: boolean; problem: boolean };
 
-function loopPath(x: number, y: number, targetX: number, targetY: number) {
-  const right = Math.max(x, targetX) + 150;
-  return { path: `M ${x} ${y} C ${right} ${y + 60}, ${right} ${targetY - 60}, ${targetX} ${targetY}`, labelX: right - 40, labelY: (y + targetY) / 2 };
-}
-
-export const BranchEdge = memo(function BranchEdge({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, style, selected }: EdgeProps<Edge<BranchEdgeData>>) {
-  const [path, labelX, labelY] = source === target ? Object.values(loopPath(sourceX, sourceY, targetX, targetY)) as [string, number, number] : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+export const BranchEdge = memo(function BranchEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, style, selected }: EdgeProps<Edge<BranchEdgeData>>) {
+  const bowed = bowedEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY });
+  const [path, labelX, labelY] = bowed ? [bowed.path, bowed.labelX, bowed.labelY] : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  // A bowed edge's label sits beside the curve, away from the levels it passes.
+  const anchor = bowed ? "translate(6px, -50%)" : "translate(-50%, -50%)";
   const label = data?.label ?? "";
   return (
     <>
@@ -23,7 +22,7 @@ export const BranchEdge = memo(function BranchEdge({ id, source, target, sourceX
       {label ? (
         <EdgeLabelRenderer>
           <div
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            style={{ transform: `translate(${labelX}px, ${labelY}px) ${anchor}` }}
             className={cn(
               "nodrag nopan pointer-events-none absolute max-w-[13rem] rounded border px-1.5 py-0.5 text-center text-[11px] leading-tight shadow-sm",
               data?.kind === "fallback" ? "border-dashed border-slate-300 bg-slate-50 text-slate-500" : "border-slate-200 bg-white text-slate-800",

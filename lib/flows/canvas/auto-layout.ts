@@ -13,7 +13,9 @@ export const sizeOf = (nodeId: string) => (nodeId === START_NODE ? NODE_SIZE.sta
 /** A position (top-left corner) for every node of the canvas, laid out by dagre. */
 export function autoLayout(definition: TFlowDefinition): Record<string, TPoint> {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({ rankdir: "TB", nodesep: 60, ranksep: 80, marginx: 20, marginy: 20 });
+  // Up-right alignment keeps a level's main line straight and puts edges that skip a level (to an
+  // end, say) beside the levels they pass, not through them (edges are drawn as curves, not routed).
+  graph.setGraph({ rankdir: "TB", nodesep: 60, ranksep: 80, marginx: 20, marginy: 20, align: "UR" });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const id of canvasNodeIds(definition)) graph.setNode(id, { ...sizeOf(id) });
   const ordered = levelsInOrder(definition);
