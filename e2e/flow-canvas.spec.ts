@@ -110,6 +110,7 @@ test("a designer draws the expense flow on the canvas with the mouse, fixes a pr
   await expect(page.getByText("No problems: ready to publish.")).toBeVisible();
   await waitUntilSaved(page);
   await page.getByRole("button", { name: "Close panel (Escape)" }).click();
+  await page.getByRole("button", { name: "Fit View" }).click();
   await page.screenshot({ path: `${SHOTS}/canvas.png` });
 
   // Keyboard delete, then undo brings the level and its branches back.
@@ -130,6 +131,27 @@ test("a designer draws the expense flow on the canvas with the mouse, fixes a pr
   await page.screenshot({ path: `${SHOTS}/canvas-pasted.png` });
   await page.keyboard.press("Delete");
   await expect(levelNode(page, "Manager approval \\(copy\\)")).toHaveCount(0);
+
+  // Shift-drag a box around two levels selects both; dragging one moves both.
+  const placeOf = (name: string) => levelNode(page, name).evaluate((element) => (element as HTMLElement).style.transform);
+  const first = (await levelNode(page, "Submit expense").boundingBox())!;
+  const second = (await levelNode(page, "Manager approval").boundingBox())!;
+  await page.keyboard.down("Shift");
+  await page.mouse.move(Math.min(first.x, second.x) - 30, first.y - 15);
+  await page.mouse.down();
+  await page.mouse.move(Math.max(first.x + first.width, second.x + second.width) + 30, second.y + second.height + 15, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up("Shift");
+  await expect(levelNode(page, "Submit expense")).toHaveClass(/selected/);
+  await expect(levelNode(page, "Manager approval")).toHaveClass(/selected/);
+  const submitBefore = await placeOf("Submit expense");
+  const grip = (await levelNode(page, "Manager approval").boundingBox())!;
+  await page.mouse.move(grip.x + 60, grip.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + 140, grip.y + 12, { steps: 8 });
+  await page.mouse.up();
+  expect(await placeOf("Submit expense")).not.toEqual(submitBefore);
+  await page.mouse.click(first.x - 60, first.y + first.height + 40); // empty canvas: clears the selection
 
   // A node dragged elsewhere stays there after a reload (its place on the canvas, whatever the zoom).
   const place = () => levelNode(page, "Finance approval").evaluate((element) => (element as HTMLElement).style.transform);
@@ -185,4 +207,19 @@ test("the list view stays available as the accessible alternative and keeps the 
   await page.getByRole("link", { name: "List" }).click();
   await page.waitForURL(/view=list$/);
   await expect(page.getByRole("listitem", { name: "Level 1: Level 1" })).toBeVisible();
+});
+
+test("two tabs on one canvas: the second save is refused with who saved when", async ({ page, context }) => {
+  await signIn(page, "admin@acme.com");
+  const created = await page.request.post("/api/v1/flows", { data: { name: `Canvas shared ${Date.now().toString(36)}` } });
+  const { id } = await created.json();
+  const other = await context.newPage();
+  await page.goto(`/flows/${id}/edit`);
+  await other.goto(`/flows/${id}/edit`);
+  await page.getByRole("button", { name: "+ Add level" }).click();
+  await waitUntilSaved(page);
+  await other.getByRole("button", { name: "+ Add level" }).click();
+  const alert = other.getByRole("alert").filter({ hasText: /Not saved: Sarah Admin saved this flow at \d\d:\d\d UTC; reload to see their changes\./ });
+  await expect(alert).toBeVisible();
+  await other.screenshot({ path: `${SHOTS}/canvas-conflict.png` });
 });
