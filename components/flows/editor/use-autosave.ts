@@ -62,7 +62,8 @@ export function useAutosave(options: {
         setState({ kind: "conflict", message: result.data.message });
       } else {
         revision.current = result.data.revision;
-        setState({ kind: "saved", at: result.data.savedAt });
+        // Changes made while this save was under way are not saved yet: say so until they are.
+        setState(again.current || timer.current ? { kind: "pending" } : { kind: "saved", at: result.data.savedAt });
       }
     } catch {
       setState({ kind: "failed", message: "Could not reach the server; your changes are kept here and saved on the next edit." });
@@ -79,7 +80,10 @@ export function useAutosave(options: {
     if (stopped.current) return;
     setState((current) => (current.kind === "saving" ? current : { kind: "pending" }));
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), DELAY_MS);
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      void flush();
+    }, DELAY_MS);
   }, [flush]);
 
   // Leaving with unsaved work asks first.
