@@ -105,7 +105,17 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight, si
     clipboard.current = { ...clip, positions: Object.fromEntries(Object.entries(clip.positions).map(([id, at]) => [id, { x: at.x + 40, y: at.y + 40 }])) };
     select(result.levelIds, []);
   };
-  useCanvasKeys({ undo: history.undo, redo: history.redo, copy, paste });
+  useCanvasKeys({
+    undo: history.undo,
+    redo: history.redo,
+    copy,
+    paste,
+    remove: () => {
+      const { nodeIds, edgeIds } = selection.current;
+      if (nodeIds.length + edgeIds.length === 0) return;
+      edit((current) => deleteElements(current, { nodeIds, edgeIds }));
+    },
+  });
 
   const focusProblem = (problem: LocatedProblem) => {
     const level = /^levels\[(\d+)\](?:\.(\w+))?/.exec(problem.path);
@@ -168,7 +178,6 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight, si
               if (result.branchId) select([], [result.branchId]);
             }}
             onReconnect={(edgeId, connection) => edit((current) => reconnect(current, edgeId, connection))}
-            onDelete={(elements) => edit((current) => deleteElements(current, elements))}
             onMoveNodes={(moved) => history.apply((current) => ({ ...current, layout: { nodes: { ...current.layout.nodes, ...moved } } }))}
             onViewport={(next) => {
               viewport.current = next;

@@ -29,7 +29,7 @@ import { createElementCache, type NodeFacts } from "./canvas-elements";
 import { NODE_TYPES } from "./nodes";
 
 // The React Flow view of the draft. It draws what the editor gives it (a canvas graph computed from
-// the definition) and reports gestures back (connect, reconnect, delete, moved nodes, viewport,
+// the definition) and reports gestures back (connect, reconnect, moved nodes, viewport,
 // selection, a level dropped from the palette); the editor turns them into definition edits.
 // React Flow keeps its own node state only for what it measures and drags.
 
@@ -46,7 +46,6 @@ type Props = {
   selectRequest: SelectRequest | null;
   onConnect: (connection: Connection) => void;
   onReconnect: (edgeId: string, connection: Connection) => void;
-  onDelete: (selection: { nodeIds: string[]; edgeIds: string[] }) => void;
   onMoveNodes: (positions: Record<string, TPoint>) => void;
   onViewport: (viewport: Viewport) => void;
   onSelection: (selection: { nodeIds: string[]; edgeIds: string[] }) => void;
@@ -134,7 +133,6 @@ function Canvas(props: Props) {
       onConnect={(connection) => props.onConnect({ source: connection.source, target: connection.target })}
       onReconnect={(edge, connection) => props.onReconnect(edge.id, { source: connection.source, target: connection.target })}
       isValidConnection={(connection) => isValidConnection(definition, { source: connection.source, target: connection.target })}
-      onDelete={({ nodes: removed, edges: removedEdges }) => props.onDelete({ nodeIds: removed.map((node) => node.id), edgeIds: removedEdges.map((edge) => edge.id) })}
       onNodeDragStop={(_, __, dragged) => props.onMoveNodes(Object.fromEntries(dragged.map((node) => [node.id, { x: Math.round(node.position.x), y: Math.round(node.position.y) }])))}
       // Only the user's own panning and zooming is saved (not the initial fit).
       onMoveEnd={(event, viewport) => event && props.onViewport(viewport)}
@@ -152,7 +150,8 @@ function Canvas(props: Props) {
       maxZoom={2}
       snapToGrid={props.snap}
       snapGrid={[10, 10]}
-      deleteKeyCode={["Delete", "Backspace"]}
+      // Delete/Backspace are handled with the other shortcuts (use-canvas-keys.ts).
+      deleteKeyCode={null}
       selectionKeyCode="Shift"
       multiSelectionKeyCode={["Meta", "Control"]}
       connectionRadius={30}
