@@ -2,7 +2,7 @@
 
 import type { Viewport } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { autoLayout, resolvePositions } from "@/lib/flows/canvas/auto-layout";
+import { autoLayout, placeNewLevel, resolvePositions } from "@/lib/flows/canvas/auto-layout";
 import { copySelection, pasteClip, type Clip } from "@/lib/flows/canvas/clipboard";
 import { connect, deleteElements, reconnect, setStartLevel } from "@/lib/flows/canvas/edit";
 import { definitionToCanvas, levelsInOrder } from "@/lib/flows/canvas/graph";
@@ -85,10 +85,13 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight, si
   }, []);
   const close = () => select([], []);
 
-  const addLevelAt = (position: TPoint) => {
+  const addLevelAt = (position: TPoint | null) => {
     const level = newLevel({ name: `Level ${definition.levels.length + 1}` });
-    history.apply((current) => ({ definition: addLevel(current.definition, level), layout: { nodes: { ...current.layout.nodes, [level.id]: position } } }));
-    select([level.id], []);
+    history.apply((current) => {
+      const next = addLevel(current.definition, level);
+      return { definition: next, layout: { nodes: position ? { ...current.layout.nodes, [level.id]: position } : placeNewLevel(next, resolvePositions(current.definition, current.layout), level.id) } };
+    });
+    select([level.id], [], position === null);
   };
   const edit = (change: (current: TFlowDraft) => TFlowDraft, key?: string) => history.apply((current) => ({ ...current, definition: change(current.definition) }), key);
 

@@ -49,7 +49,8 @@ type Props = {
   onMoveNodes: (positions: Record<string, TPoint>) => void;
   onViewport: (viewport: Viewport) => void;
   onSelection: (selection: { nodeIds: string[]; edgeIds: string[] }) => void;
-  onAddLevel: (position: TPoint) => void;
+  /** A level from the palette: dropped at a point, or added with the button (null: the editor places it). */
+  onAddLevel: (position: TPoint | null) => void;
 };
 
 // Keep React Flow's measured sizes and selection across model updates; take position and data from the model.
@@ -96,7 +97,11 @@ function Canvas(props: Props) {
     setEdges((current) => current.map((edge) => (Boolean(edge.selected) === edgeIds.has(edge.id) ? edge : { ...edge, selected: edgeIds.has(edge.id) })));
     latest.current.onSelection({ nodeIds: [...nodeIds], edgeIds: [...edgeIds] });
     if (!request.center) return;
-    const points = [...nodeIds].map((id) => flow.getInternalNode(id)).filter(Boolean).map((node) => ({ x: node!.internals.positionAbsolute.x + (node!.measured.width ?? NODE_SIZE.level.width) / 2, y: node!.internals.positionAbsolute.y + (node!.measured.height ?? 0) / 2 }));
+    // A node added in this very update is not in React Flow's store yet: its model position stands in.
+    const points = [...nodeIds].flatMap((id) => {
+      const at = flow.getInternalNode(id)?.internals.positionAbsolute ?? modelNodes.find((node) => node.id === id)?.position;
+      return at ? [{ x: at.x + NODE_SIZE.level.width / 2, y: at.y + NODE_SIZE.level.height / 2 }] : [];
+    });
     for (const id of edgeIds) {
       const edge = flow.getEdge(id);
       const source = edge && flow.getInternalNode(edge.source);
@@ -105,6 +110,7 @@ function Canvas(props: Props) {
     }
     const at = points[0];
     if (at) void flow.setCenter(at.x, at.y, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
+    // Only a new request moves the view, not every model change.
   }, [request, flow]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((current) => applyNodeChanges(changes, current)), []);
@@ -161,12 +167,7 @@ function Canvas(props: Props) {
       <Controls position="bottom-left" aria-label="Zoom and fit" />
       <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={(node) => (node.type === "terminal" ? "#94a3b8" : (facts.problems.get(node.id) ?? 0) > 0 ? "#f87171" : "#cbd5e1")} />
       <Panel position="top-left">
-        <Palette onAdd={() => {
-          const { x, y, zoom } = flow.getViewport();
-          const box = document.querySelector(".react-flow")?.getBoundingClientRect();
-          const centre = { x: ((box?.width ?? 800) / 2 - x) / zoom, y: ((box?.height ?? 600) / 3 - y) / zoom };
-          props.onAddLevel({ x: Math.round(centre.x - NODE_SIZE.level.width / 2), y: Math.round(centre.y) });
-        }} />
+        <Palette onAdd={() => props.onAddLevel(null)} />
       </Panel>
     </ReactFlow>
   );

@@ -42,3 +42,15 @@ export function resolvePositions(definition: TFlowDefinition, layout: TFlowLayou
   const auto = autoLayout(definition);
   return Object.fromEntries(ids.map((id) => [id, layout.nodes[id] ?? auto[id]!]));
 }
+
+/**
+ * Where "Add level" (without a drop point) puts a new level: on an empty flow, where auto-layout puts
+ * it (Start above, the ends below); otherwise under everything drawn, in line with the lowest level.
+ */
+export function placeNewLevel(definition: TFlowDefinition, positions: Readonly<Record<string, TPoint>>, levelId: string): Record<string, TPoint> {
+  const others = definition.levels.filter((level) => level.id !== levelId);
+  if (others.length === 0) return autoLayout(definition);
+  const lowest = others.map((level) => positions[level.id]).filter((at): at is TPoint => Boolean(at)).sort((a, b) => b.y - a.y)[0] ?? { x: 0, y: 0 };
+  const bottom = Math.max(...Object.values(positions).map((at) => at.y));
+  return { ...positions, [levelId]: { x: lowest.x, y: Math.round((bottom + NODE_SIZE.level.height + 60) / 10) * 10 } };
+}

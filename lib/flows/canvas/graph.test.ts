@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { flowDefinition } from "@/lib/flows/engine/test-arbitraries";
 import { DEMO_FLOW, IDS } from "@/lib/flows/engine/test-fixtures";
-import { autoLayout, resolvePositions } from "./auto-layout";
+import { autoLayout, placeNewLevel, resolvePositions } from "./auto-layout";
 import { canvasNodeIds, canvasToDefinition, COMPLETE_NODE, definitionToCanvas, positionsOf, REJECT_NODE, START_EDGE, START_NODE } from "./graph";
 import { readLayout } from "./layout";
 
@@ -73,5 +73,14 @@ describe("layout", () => {
     expect(at[IDS.submission]!.y).toBeLessThan(at[IDS.manager]!.y);
     expect(at[IDS.manager]!.y).toBeLessThan(at[IDS.finance]!.y);
     expect(at[REJECT_NODE]).toBeDefined();
+  });
+
+  it("places a level added without a drop point: auto-layout on an empty flow, else below everything", () => {
+    const only = { ...DEMO_FLOW, levels: DEMO_FLOW.levels.filter((level) => level.id === IDS.manager), branches: [] };
+    expect(placeNewLevel(only, {}, IDS.manager)).toEqual(autoLayout(only));
+    const positions = resolvePositions(DEMO_FLOW, { nodes: {} });
+    const withoutFinance = Object.fromEntries(Object.entries(positions).filter(([id]) => id !== IDS.finance));
+    const placed = placeNewLevel(DEMO_FLOW, withoutFinance, IDS.finance)[IDS.finance]!;
+    expect(placed.y).toBeGreaterThan(Math.max(...Object.values(withoutFinance).map((at) => at.y)));
   });
 });
