@@ -57,10 +57,14 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight, si
     revision: draft.revision,
     getDefinition: () => history.present.current.definition,
     getLayout: () => ({ nodes: history.present.current.layout.nodes, ...(viewport.current ? { viewport: viewport.current } : {}) }),
-    onServerErrors: () => {},
+    // The server's reference check (a role or form no longer usable) points at settings by path.
+    onServerErrors: (fieldErrors) => setServerErrors(Object.fromEntries(Object.entries(fieldErrors).map(([path, messages]) => [path.replace(/^definition\./, ""), messages[0] ?? ""]))),
   });
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const history = useCanvasHistory(() => ({ definition: draft.definition, layout: { nodes: resolvePositions(draft.definition, draft.layout) } }), autosave.schedule);
   const { definition, layout } = history.snapshot;
+  // An edit is checked again by the next save; until then the old findings would mislead.
+  useEffect(() => setServerErrors({}), [definition]);
   const [snap, setSnap] = useState(true);
   const [selected, setSelected] = useState<Selected>(null);
   const [selectRequest, setSelectRequest] = useState<SelectRequest | null>(null);
@@ -197,7 +201,7 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight, si
               level={selectedLevel}
               isFirst={levelsInOrder(definition)[0]?.id === selectedLevel.id}
               options={options}
-              errorAt={(field) => errorAt(`levels.${levelIndex}.${field}`) ?? problems.find((problem) => problem.path === `levels[${levelIndex}].${field}`)?.message}
+              errorAt={(field) => errorAt(`levels.${levelIndex}.${field}`) ?? serverErrors[`levels.${levelIndex}.${field}`] ?? problems.find((problem) => problem.path === `levels[${levelIndex}].${field}`)?.message}
               onChange={(changes) => edit((current) => updateLevel(current, selectedLevel.id, changes), `level:${selectedLevel.id}:${Object.keys(changes).join(",")}`)}
               onMakeFirst={() => edit((current) => setStartLevel(current, selectedLevel.id))}
               onRemove={() => edit((current) => removeLevel(current, selectedLevel.id))}
