@@ -69,12 +69,10 @@ async function run(url: string) {
   const { seedDemoIfEmpty } = await import("@/lib/seed/demo");
   const { startInstance } = await import("@/lib/flows/runner/start-instance");
   const { actOnInstance } = await import("@/lib/flows/runner/act-on-instance");
-  const { flowMailOptions } = await import("@/lib/flows/runner/mail");
   const { closeRunnerPool } = await import("@/lib/flows/runner/sql");
   const { listInbox, countInbox } = await import("@/lib/flows/queries");
   const { effectivePermissions } = await import("@/lib/auth/permissions");
   type Principal = import("@/lib/auth/session").Principal;
-  flowMailOptions.enabled = false; // emails go out after commit, in the background: not part of a transition
 
   await seedDemoIfEmpty(db);
   const company = await db.company.findUniqueOrThrow({ where: { slug: "acme" } });

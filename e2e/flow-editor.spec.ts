@@ -50,7 +50,7 @@ test("an admin designs and publishes a flow; an employee's request is routed to 
   await level(page, 3).getByLabel("Add", { exact: true }).selectOption({ label: "A role" });
   await level(page, 3).getByLabel("Role", { exact: true }).selectOption({ label: "Finance" });
   await level(page, 3).getByRole("button", { name: "Add assignee" }).click();
-  await expect(page.getByText("No problems: ready to publish.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /ready to publish/ })).toBeVisible();
 
   // The 1,000 branch from the manager to finance: first an ill-typed condition, refused as typed.
   await level(page, 2).getByRole("button", { name: "Add branch from here" }).click();
@@ -74,7 +74,7 @@ test("an admin designs and publishes a flow; an employee's request is routed to 
   // Otherwise the request completes after the manager.
   await level(page, 2).getByRole("button", { name: "Add branch from here" }).click();
   await page.getByLabel("Goes to (branch 2)").selectOption({ label: "End: complete" });
-  await expect(page.getByText("No problems: ready to publish.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /ready to publish/ })).toBeVisible();
   await waitUntilSaved(page);
   await expect(level(page, 2)).toContainText("Then: Finance approval when amount >= 1000; otherwise the flow completes");
   await page.screenshot({ path: "test-results/screens/flow-editor.png", fullPage: true });

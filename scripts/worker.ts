@@ -46,7 +46,6 @@ runScript(async () => {
   const { jobLogOptions } = await import("@/lib/jobs/logger");
   const { startWorker } = await import("@/lib/jobs/worker");
   const { closeRunnerPool } = await import("@/lib/flows/runner/sql");
-  const { settleFlowMail } = await import("@/lib/flows/runner/mail");
   jobLogOptions.verbose = process.argv.includes("--verbose");
 
   const worker = await startWorker({
@@ -69,7 +68,6 @@ runScript(async () => {
     process.once("SIGINT", () => onSignal("SIGINT"));
     worker.promise.then(() => (signalled ? undefined : resolve()), reject);
   });
-  await settleFlowMail();
   await closeRunnerPool();
   const { db } = await import("@/lib/db");
   await db.$disconnect();

@@ -39,7 +39,7 @@ export const bulkActAction = companyAction({ schema: ZBulkAct, permission: "inst
   const results: BulkItemResult[] = [];
   for (const instanceId of input.instanceIds) {
     try {
-      await actOnInstance(ctx, { instanceId, action: input.action, comment: input.comment, reason: input.reason });
+      await actOnInstance(ctx, { instanceId, action: input.action, comment: input.comment, reason: input.reason, expectedVersion: input.versions?.[instanceId] });
       results.push({ instanceId, ok: true });
     } catch (error) {
       if (!isAppError(error)) {

@@ -171,6 +171,8 @@ export type FlowProblem = {
   message: string;
   levelId?: string;
   branchId?: string;
+  /** The field a FIELD_NOT_AVAILABLE problem is about. */
+  field?: string;
   /** Expression diagnostics of a condition, with positions into its source. */
   diagnostics?: { message: string; start: number; end: number }[];
 };
@@ -387,7 +389,7 @@ export function checkFlow(input: unknown, options: CheckFlowOptions = {}): FlowP
         fillers.length > 0
           ? `Branch "${branch.name}" reads "${path}", which is filled at ${fillers.join(", ")} — not before "${from}" on every path`
           : `Branch "${branch.name}" reads "${path}", which no form of this flow fills`;
-      problems.push({ code: "FIELD_NOT_AVAILABLE", message, branchId: branch.id, levelId: branch.fromLevelId });
+      problems.push({ code: "FIELD_NOT_AVAILABLE", message, branchId: branch.id, levelId: branch.fromLevelId, field: path });
     }
     // Type-check with every field of the flow visible, so a missing field is reported once (above).
     const lenient: Record<string, Type> = { ...everywhere, ...env };

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseFormDefinition } from "@/lib/forms/definition";
 import { typeEnvOf } from "@/lib/forms/type-env";
+import { fieldFactsOf } from "./analysis/field-facts";
 import { toFlowDefinition, type TAssignee, type TEscalation, type TFlowDefinition } from "./definition";
 import type { DiffLabels } from "./editor/diff";
 import type { EditorOptions, FormVersionOption } from "./editor/fields";
@@ -136,6 +137,7 @@ export async function getEditorOptions(companyId: string): Promise<EditorOptions
       number: version.number,
       fields: typeEnvOf(parsed.definition),
       labels: Object.fromEntries(parsed.definition.fields.map((field) => [field.key, field.label || field.key])),
+      facts: fieldFactsOf(parsed.definition),
     });
   }
   return { roles, departments, users: users.map((user) => ({ id: user.id, name: personName(user), email: user.email })), forms };

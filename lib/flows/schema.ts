@@ -54,6 +54,11 @@ export const ZBulkAct = z
     action: z.enum(["approve", "reject"]),
     comment: ZOptionalText(5_000),
     reason: ZOptionalText(5_000),
+    /** The version of each request the user saw: one that moved on since is refused, naming who moved it. */
+    versions: z
+      .record(ZId, z.number().int().min(1))
+      .refine((versions) => Object.keys(versions).length <= 100, "At most 100 versions")
+      .optional(),
   })
   .superRefine(requireReason)
   .transform((input) => ({ ...input, instanceIds: [...new Set(input.instanceIds)] }));

@@ -9,9 +9,12 @@ import { readLayout, type TFlowLayout } from "./canvas/layout";
 import { toFlowDefinition, type TFlowDefinition } from "./definition";
 import { checkOptionsFor } from "./editor/fields";
 import { newId } from "./editor/new-id";
-import { checkDraft, type LocatedProblem } from "./editor/problems";
+import { loadOrgSnapshot } from "./analysis/org-snapshot";
+import { blocksPublish, checkDraft, type LocatedProblem } from "./editor/problems";
 import { EMPTY_FLOW, type ZCreateFlow, type ZFlowId, type ZPublishFlow, type ZSaveFlowDraft } from "./editor/schema";
 import { formFieldEnvs } from "./form-envs";
+import { checkGoldenCases } from "./golden-cases";
+import type { GoldenCaseResult } from "./simulate/route";
 import { checkReferences } from "./references";
 import { levelSelect } from "./runner/definitions";
 import { clearFlowVersionParts, writeFlowVersionParts } from "./write-version";
@@ -123,8 +126,9 @@ function problemFieldErrors(problems: LocatedProblem[]): FieldErrors {
 }
 
 /**
- * Publishes the draft: runs the publish check (the same checkDraft the editor runs as you type) and
- * refuses with every problem, located; otherwise freezes the version with its change note, who and when.
+ * Publishes the draft: runs the publish check (the same checkDraft the editor runs as you type, with
+ * assignee coverage over the organisation now) and refuses with every error, located (warnings do
+ * not block); otherwise freezes the version with its change note, who and when.
  */
 export async function publishFlow(ctx: ServiceContext, input: z.output<typeof ZPublishFlow>) {
   const publishedById = actorOf(ctx);
@@ -138,22 +142,61 @@ export async function publishFlow(ctx: ServiceContext, input: z.output<typeof ZP
     await tx.$executeRaw`SELECT id FROM flow_versions WHERE id = ${draft.id}::uuid FOR UPDATE`;
     const definition = await readDefinition(tx, ctx.companyId, draft.id);
     const forms = await formFieldEnvs(tx, ctx.companyId, definition.levels.flatMap((level) => level.taskVersionIds));
-    const problems = checkDraft(definition, checkOptionsFor(definition, forms));
+    // Assignee coverage is checked against the organisation as it is at publish time.
+    const org = await loadOrgSnapshot(tx, ctx.companyId);
+    const problems = checkDraft(definition, { ...checkOptionsFor(definition, forms), org }).filter(blocksPublish);
     if (problems.length > 0) {
       const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
       throw new AppError("VALIDATION", `The flow cannot be published yet: fix ${count} first.`, { fieldErrors: problemFieldErrors(problems), details: { problems } });
     }
+    const accepted = await guardGoldenCases(tx, ctx.companyId, flow.id, definition, input.acknowledgeGoldenChanges === true);
+    const changeNote = withAcceptedChanges(input.changeNote, accepted);
     const now = new Date();
     // The state guard makes a second publish of the same version a no-op we can detect.
     const flipped = await tx.flowVersion.updateMany({
       where: { id: draft.id, companyId: ctx.companyId, state: "DRAFT" },
-      data: { state: "PUBLISHED", publishedAt: now, publishedById, changeNote: input.changeNote },
+      data: { state: "PUBLISHED", publishedAt: now, publishedById, changeNote },
     });
     if (flipped.count !== 1) throw new AppError("CONFLICT", "This version was published already.");
     await tx.flow.update({ where: { id: flow.id }, data: { status: "PUBLISHED", publishedAt: now } });
-    await audit({ action: "flow.published", entity: "Flow", entityId: flow.id, before: { status: flow.status }, after: { status: "PUBLISHED" }, metadata: { version: draft.number, changeNote: input.changeNote } });
+    await audit({
+      action: "flow.published",
+      entity: "Flow",
+      entityId: flow.id,
+      before: { status: flow.status },
+      after: { status: "PUBLISHED" },
+      metadata: {
+        version: draft.number,
+        changeNote,
+        ...(accepted.length > 0 ? { acceptedGoldenChanges: accepted.map((result) => ({ name: result.name, expected: result.expectedText, actual: result.actualText })) } : {}),
+      },
+    });
     return { versionId: draft.id, number: draft.number, publishedAt: now };
   });
+}
+
+/**
+ * The golden-case gate of publish: every case replayed through the draft with the real engine. A
+ * changed route refuses the publish (each case with its expected and actual route) unless the
+ * publisher acknowledged it; then the changed cases are returned to be recorded. Nothing is updated.
+ */
+async function guardGoldenCases(tx: Tx, companyId: string, flowId: string, definition: TFlowDefinition, acknowledged: boolean): Promise<GoldenCaseResult[]> {
+  const changed = (await checkGoldenCases(tx, companyId, flowId, definition)).filter((result) => result.changed);
+  if (changed.length === 0 || acknowledged) return changed;
+  const lines = changed.map((result) => `"${result.name}": expected ${result.expectedText}; now ${result.actualText}`);
+  const count = changed.length === 1 ? "1 golden case takes" : `${changed.length} golden cases take`;
+  throw new AppError("VALIDATION", `${count} another route with this draft; accept the route changes to publish anyway.`, {
+    fieldErrors: { acknowledgeGoldenChanges: lines },
+    details: { goldenCases: changed.map(({ name, expected, actual, expectedText, actualText }) => ({ name, expected, actual, expectedText, actualText })) },
+  });
+}
+
+// The version says, in its own change note, which golden routes its publisher accepted as changed.
+function withAcceptedChanges(changeNote: string | null, accepted: readonly GoldenCaseResult[]): string | null {
+  if (accepted.length === 0) return changeNote;
+  const names = accepted.map((result) => `"${result.name}"`).join(", ");
+  const line = `Accepted route changes of golden case${accepted.length === 1 ? "" : "s"} ${names}.`;
+  return changeNote ? `${changeNote}\n${line}` : line;
 }
 
 /**

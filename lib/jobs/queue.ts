@@ -9,6 +9,7 @@ import { graphileLogger } from "./logger";
 
 export const JOB_QUEUE_SCHEMA = "graphile_worker";
 export const FLOW_TIMER_TASK = "flow-timer";
+export const FLOW_MAIL_TASK = "flow-mail";
 export const TRIGGER_EXECUTE_TASK = "trigger-execute";
 export const TRIGGER_SCHEDULE_TASK = "trigger-schedule";
 

@@ -1,10 +1,11 @@
 import "server-only";
 import type { TaskList } from "graphile-worker";
 import { fireTimer, ZTimerPayload } from "@/lib/flows/runner/fire-timer";
+import { deliverFlowMail, ZFlowMail } from "@/lib/flows/runner/mail";
 import { z } from "zod";
 import { executeTrigger } from "@/lib/triggers/execute";
 import { fireSchedule, ZSchedulePayload } from "@/lib/triggers/schedule";
-import { FLOW_TIMER_TASK, TRIGGER_EXECUTE_TASK, TRIGGER_SCHEDULE_TASK } from "./queue";
+import { FLOW_MAIL_TASK, FLOW_TIMER_TASK, TRIGGER_EXECUTE_TASK, TRIGGER_SCHEDULE_TASK } from "./queue";
 
 const ZExecutePayload = z.object({ executionId: z.uuid() });
 
@@ -20,6 +21,14 @@ export const taskList: TaskList = {
       return;
     }
     await fireTimer(parsed.data);
+  },
+  [FLOW_MAIL_TASK]: async (payload, helpers) => {
+    const parsed = ZFlowMail.safeParse(payload);
+    if (!parsed.success) {
+      helpers.logger.error(`flow-mail job ${helpers.job.id} has an invalid payload`);
+      return;
+    }
+    await deliverFlowMail(parsed.data);
   },
   [TRIGGER_EXECUTE_TASK]: async (payload, helpers) => {
     const parsed = ZExecutePayload.safeParse(payload);

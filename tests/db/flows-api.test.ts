@@ -24,7 +24,6 @@ import * as instancesRoute from "@/app/api/v1/instances/route";
 import { generateApiKeyToken } from "@/lib/auth/api-key-token";
 import { db } from "@/lib/db";
 import { bulkActAction } from "@/lib/flows/actions";
-import { settleFlowMail } from "@/lib/flows/runner/mail";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
 import { startInstance } from "@/lib/flows/runner/start-instance";
 import { createCompany, createUser } from "../support/fixtures";
@@ -48,7 +47,6 @@ beforeAll(async () => {
   tokens.foreign = await apiKey(other.id, (await createUser(db, other, { systemRole: "ADMIN" })).id, [...scopes, "instances.update"]);
 });
 afterAll(async () => {
-  await settleFlowMail();
   await closeRunnerPool();
   await db.$disconnect();
 });
@@ -175,6 +173,22 @@ describe("bulkActAction", () => {
       expect(result.data.results[3]!.error).toBe("Request not found.");
       expect((await db.flowInstance.findUniqueOrThrow({ where: { id: a } })).status).toBe("COMPLETED");
       expect((await db.flowInstance.findUniqueOrThrow({ where: { id: b } })).currentLevelId).toBe(demo.levels.finance.id);
+
+      // A request that went back and came again with other data since the manager saw it is not
+      // approved blind: the version each item was seen at is checked on its own.
+      const changed = await fresh(3_000);
+      const seen = (await db.flowInstance.findUniqueOrThrow({ where: { id: changed } })).version;
+      const other = await fresh(300);
+      const otherSeen = (await db.flowInstance.findUniqueOrThrow({ where: { id: other } })).version;
+      await actOnInstance(manager, { instanceId: changed, action: "send_back", reason: "Wrong category", toLevelId: demo.levels.submission.id });
+      await actOnInstance(employee, { instanceId: changed, action: "submit", data: { ...expense(30_000, await uploadFile(db, demo.company.id, demo.people.employee.id)), category: "equipment" } });
+      const stale = await bulkActAction({ instanceIds: [changed, other], action: "approve", versions: { [changed]: seen, [other]: otherSeen } });
+      expect(stale.ok && stale.data.results.map((item) => [item.instanceId, item.ok])).toEqual([
+        [changed, false],
+        [other, true],
+      ]);
+      expect(stale.ok && stale.data.results[0]!.error).toMatch(/already sent back by Mike Manager/);
+      expect((await db.flowInstance.findUniqueOrThrow({ where: { id: changed } })).currentLevelId).toBe(demo.levels.manager.id);
 
       const rejectWithoutReason = await bulkActAction({ instanceIds: [b], action: "reject" });
       expect(rejectWithoutReason).toMatchObject({ ok: false, fieldErrors: { reason: ["Give a reason"] } });

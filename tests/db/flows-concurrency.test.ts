@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { actOnInstance, type ActOnInstanceInput } from "@/lib/flows/runner/act-on-instance";
-import { settleFlowMail } from "@/lib/flows/runner/mail";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
 import { startInstance } from "@/lib/flows/runner/start-instance";
 import { actingAs, brokenInstances, createFlow, expense, loadDemo, uploadFile, usersWithRole, type Demo } from "../support/flow-fixtures";
@@ -17,7 +16,6 @@ beforeAll(async () => {
   demo = await loadDemo(db);
 });
 afterAll(async () => {
-  await settleFlowMail();
   await closeRunnerPool();
   await db.$disconnect();
 });

@@ -19,7 +19,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: (
 
 import * as draftRoute from "@/app/api/v1/flows/[id]/draft/route";
 import * as publishRoute from "@/app/api/v1/flows/[id]/publish/route";
+import * as flowRoute from "@/app/api/v1/flows/[id]/route";
 import * as flowsRoute from "@/app/api/v1/flows/route";
+import * as taskRoute from "@/app/api/v1/tasks/[id]/route";
 import { generateApiKeyToken } from "@/lib/auth/api-key-token";
 import { db } from "@/lib/db";
 import { createFlowAction, publishFlowAction, saveFlowDraftAction } from "@/lib/flows/design-actions";
@@ -65,6 +67,40 @@ const create = (token: string, body: unknown) => call(flowsRoute.POST, {}, { tok
 const save = (token: string, id: string, body: unknown) => call(draftRoute.PUT, { id }, { token, method: "PUT", path: `/api/v1/flows/${id}/draft`, body });
 const publish = (token: string, id: string, body: unknown) => call(publishRoute.POST, { id }, { token, method: "POST", path: `/api/v1/flows/${id}/publish`, body });
 const design = () => purchaseRequest({ expenseFormVersionId, financeRoleId: demo.roles.finance.id });
+
+describe("renaming flows and forms", () => {
+  it("renames over PATCH with an audit entry, refuses an empty name with a field error, and hides other companies' flows", async () => {
+    const created = await create(tokens.designer, { name: "To be renamed" });
+    const id = created.json.id as string;
+    const rename = (token: string, body: unknown) => call(flowRoute.PATCH, { id }, { token, method: "PATCH", path: `/api/v1/flows/${id}`, body });
+
+    const renamed = await rename(tokens.designer, { name: "  Travel booking ", description: "Trains and planes" });
+    expect(renamed.status).toBe(200);
+    expect(renamed.json).toMatchObject({ id, name: "Travel booking", description: "Trains and planes" });
+    expect(await db.flow.findUniqueOrThrow({ where: { id }, select: { name: true } })).toEqual({ name: "Travel booking" });
+    const entry = await db.auditLog.findFirstOrThrow({ where: { entityId: id, action: "flow.renamed" } });
+    expect(entry.changes).toMatchObject({ name: { from: "To be renamed", to: "Travel booking" } });
+
+    const empty = await rename(tokens.designer, { name: "   " });
+    expect(empty.status).toBe(422);
+    expect(empty.type).toContain("application/problem+json");
+    expect(empty.json.errors?.name ?? empty.json.fieldErrors?.name).toBeTruthy();
+    expect((await rename(tokens.viewer, { name: "Viewer may not" })).status).toBe(403);
+    expect((await rename(tokens.foreign, { name: "Not yours" })).status).toBe(404);
+    expect(await db.flow.findUniqueOrThrow({ where: { id }, select: { name: true } })).toEqual({ name: "Travel booking" });
+  });
+
+  it("renames a form over PATCH with the form permission", async () => {
+    const task = await db.task.findFirstOrThrow({ where: { companyId: demo.company.id, name: "Expense Approval Form" } });
+    const formToken = await apiKey(demo.company.id, demo.people.admin.id, ["tasks.view", "tasks.update"]);
+    const patch = (token: string, name: string) => call(taskRoute.PATCH, { id: task.id }, { token, method: "PATCH", path: `/api/v1/tasks/${task.id}`, body: { name } });
+    expect((await patch(tokens.designer, "Flow scopes are not form scopes")).status).toBe(403);
+    const renamed = await patch(formToken, "Expense claim");
+    expect(renamed.status).toBe(200);
+    expect(renamed.json).toMatchObject({ name: "Expense claim", description: task.description });
+    await patch(formToken, "Expense Approval Form");
+  });
+});
 
 describe("flow design API", () => {
   it("creates (201), saves (200, then 409 on a stale revision) and publishes (422 with problems, then 200)", async () => {

@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { actOnInstance } from "@/lib/flows/runner/act-on-instance";
-import { settleFlowMail } from "@/lib/flows/runner/mail";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
 import { startInstance } from "@/lib/flows/runner/start-instance";
 import { getFlowDraft } from "@/lib/flows/design-queries";
@@ -22,7 +21,6 @@ beforeAll(async () => {
   expenseFormVersionId = (await db.taskVersion.findFirstOrThrow({ where: { companyId: demo.company.id, state: "PUBLISHED", task: { name: "Expense Approval Form" } } })).id;
 });
 afterAll(async () => {
-  await settleFlowMail();
   await closeRunnerPool();
   await db.$disconnect();
 });

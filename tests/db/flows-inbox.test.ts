@@ -6,7 +6,6 @@ import { db } from "@/lib/db";
 import type { Principal } from "@/lib/auth/session";
 import { countInbox, explainAbsence, getInstanceDetail, listInbox, listMyRequests, listStartableFlows } from "@/lib/flows/queries";
 import { actOnInstance } from "@/lib/flows/runner/act-on-instance";
-import { settleFlowMail } from "@/lib/flows/runner/mail";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
 import { startInstance } from "@/lib/flows/runner/start-instance";
 import { createCompany, createUser } from "../support/fixtures";
@@ -18,7 +17,6 @@ beforeAll(async () => {
   demo = await loadDemo(db);
 });
 afterAll(async () => {
-  await settleFlowMail();
   await closeRunnerPool();
   await db.$disconnect();
 });

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { listMyRequests } from "@/lib/flows/queries";
 import { actOnInstance } from "@/lib/flows/runner/act-on-instance";
-import { settleFlowMail } from "@/lib/flows/runner/mail";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
 import { startInstance } from "@/lib/flows/runner/start-instance";
 import { actingAs, expense, loadDemo, principalOf, uploadFile, type Demo } from "../support/flow-fixtures";
@@ -14,7 +13,6 @@ beforeAll(async () => {
   demo = await loadDemo(db);
 });
 afterAll(async () => {
-  await settleFlowMail();
   await closeRunnerPool();
   await db.$disconnect();
 });

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { actOnInstance } from "@/lib/flows/runner/act-on-instance";
-import { settleFlowMail } from "@/lib/flows/runner/mail";
 import { timerJobKey } from "@/lib/flows/runner/plan";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
 import { startInstance } from "@/lib/flows/runner/start-instance";
@@ -33,7 +32,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sql.end();
-  await settleFlowMail();
   await closeRunnerPool();
   await db.$disconnect();
 });

@@ -58,6 +58,27 @@ describe("inviting", () => {
     expect(await db.invitation.count({ where: { email: admin.email } })).toBe(0);
   });
 
+  it("does not reveal an account in another company: same answer to the inviter, a note instead of a link to the address", async () => {
+    const { ctx } = await setup();
+    const other = await setup();
+    const stranger = await createUser(db, other.company, {});
+    const fresh = await inviteUser(ctx, ZInviteUser.parse({ email: `someone.new.${Date.now()}@example.test` }));
+    const taken = await inviteUser(ctx, ZInviteUser.parse({ email: stranger.email }));
+    // What the inviter sees has the same shape and outcome either way.
+    expect(Object.keys(taken.invitation).sort()).toEqual(Object.keys(fresh.invitation).sort());
+    expect(taken.mail.delivered).toBe(fresh.mail.delivered);
+    const message = await db.mailMessage.findUniqueOrThrow({ where: { id: taken.mail.id } });
+    expect(message.to).toEqual([stranger.email]);
+    expect(message.text).toContain("already has a Flowright account with another company");
+    expect(message.text).not.toMatch(/\/invitations\//);
+    // Resending behaves the same and still sends no usable link.
+    const resent = await resendInvitation(ctx, { id: taken.invitation.id });
+    const again = await db.mailMessage.findUniqueOrThrow({ where: { id: resent.mail.id } });
+    expect(again.text).not.toMatch(/\/invitations\//);
+    // The stranger's account and company are untouched.
+    expect(await db.user.findUniqueOrThrow({ where: { id: stranger.id }, select: { companyId: true } })).toEqual({ companyId: other.company.id });
+  });
+
   it("revokes the pending invitation when the same email is invited again", async () => {
     const { company, ctx } = await setup();
     const email = `again@${company.slug}.test`;

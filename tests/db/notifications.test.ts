@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { actOnInstance } from "@/lib/flows/runner/act-on-instance";
-import { settleFlowMail } from "@/lib/flows/runner/mail";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
 import { startInstance } from "@/lib/flows/runner/start-instance";
 import { countUnreadNotifications, listNotifications } from "@/lib/notifications/queries";
@@ -17,7 +16,6 @@ beforeAll(async () => {
   demo = await loadDemo(db); // seeds only an empty database: before any test adds a company
 });
 afterAll(async () => {
-  await settleFlowMail();
   await closeRunnerPool();
   await db.$disconnect();
 });

@@ -18,7 +18,6 @@ const ports = vi.hoisted(() => {
 
 import { encryptSecret, newWebhookSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db";
-import { settleFlowMail } from "@/lib/flows/runner/mail";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
 import { startInstance } from "@/lib/flows/runner/start-instance";
 import { createTable } from "@/lib/tables/table-service";
@@ -50,7 +49,6 @@ beforeAll(async () => {
   demo = await loadDemo(db);
 });
 afterAll(async () => {
-  await settleFlowMail();
   await closeRunnerPool();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   await db.$disconnect();
@@ -95,7 +93,6 @@ describe("triggers", () => {
     expect(small).toMatchObject({ status: "SKIPPED", conditionsMet: false });
     expect((small!.conditionResult as { explanation: string }).explanation).toMatch(/500/);
     // The flow's own assignment emails go through the same server; the alert is the one to the CFO.
-    await settleFlowMail();
     const alerts = () => inbox.filter((mail) => mail.to.includes("cfo@acme.com"));
     expect(alerts()).toHaveLength(1);
     expect(alerts()[0]!.to).toEqual(["cfo@acme.com"]);

@@ -7,19 +7,30 @@ import { Button } from "@/components/ui/button";
 import { publishFlowAction } from "@/lib/flows/design-actions";
 
 // Publish with a change note, in a modal dialog (the browser's <dialog> traps focus and returns it).
-// The server runs the same publish check again and may still refuse, with the problems listed.
+// The server runs the same publish check again and may still refuse, with the problems listed. It
+// also replays the golden cases: when a route changed, the cases are shown (expected vs now) and
+// publishing needs an explicit "I accept these route changes", which the version's change note records.
+
+const GOLDEN_FIELD = "acknowledgeGoldenChanges";
+
+// The server says `"name": expected <route>; now <route>` for each changed case.
+function goldenChange(line: string) {
+  const match = /^"(.*)": expected (.*); now (.*)$/.exec(line);
+  return match ? { name: match[1], expected: match[2], now: match[3] } : { name: line, expected: "", now: "" };
+}
 
 export function PublishDialog({ flowId, disabled, reason }: { flowId: string; disabled: boolean; reason?: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [note, setNote] = useState("");
-  const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
+  const [error, setError] = useState<{ message: string; details: string[]; goldenChanges: string[] } | null>(null);
+  const [acknowledged, setAcknowledged] = useState(false);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
 
   const publish = () =>
     startTransition(async () => {
       try {
-        const result = await publishFlowAction({ flowId, changeNote: note });
+        const result = await publishFlowAction({ flowId, changeNote: note, acknowledgeGoldenChanges: acknowledged });
         if (result.ok) {
           dialog.current?.close();
           toast.success(`Version ${result.data.number} published`);
@@ -27,15 +38,17 @@ export function PublishDialog({ flowId, disabled, reason }: { flowId: string; di
           router.refresh();
           return;
         }
-        setError({ message: result.error, details: Object.values(result.fieldErrors ?? {}).flat() });
+        const { [GOLDEN_FIELD]: goldenChanges = [], ...others } = result.fieldErrors ?? {};
+        setError({ message: result.error, details: Object.values(others).flat(), goldenChanges });
+        if (goldenChanges.length === 0) setAcknowledged(false);
       } catch {
-        setError({ message: "Could not reach the server. Try again.", details: [] });
+        setError({ message: "Could not reach the server. Try again.", details: [], goldenChanges: [] });
       }
     });
 
   return (
     <>
-      <Button type="button" className="w-full" disabled={disabled} onClick={() => { setError(null); dialog.current?.showModal(); }} aria-describedby={disabled && reason ? "publish-reason" : undefined}>
+      <Button type="button" className="w-full" disabled={disabled} onClick={() => { setError(null); setAcknowledged(false); dialog.current?.showModal(); }} aria-describedby={disabled && reason ? "publish-reason" : undefined}>
         Publish…
       </Button>
       {disabled && reason ? (
@@ -72,6 +85,28 @@ export function PublishDialog({ flowId, disabled, reason }: { flowId: string; di
                   ))}
                 </ul>
               ) : null}
+            </div>
+          ) : null}
+          {error?.goldenChanges.length ? (
+            <div className="space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+              <p className="font-medium">Golden cases that take another route</p>
+              <ul className="space-y-1.5" aria-label="Changed golden cases">
+                {error.goldenChanges.map(goldenChange).map((change) => (
+                  <li key={change.name}>
+                    <span className="font-medium">{change.name}</span>
+                    {change.expected ? (
+                      <>
+                        <span className="block text-xs">Expected: {change.expected}</span>
+                        <span className="block text-xs">Now: {change.now}</span>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+              <label className="flex items-center gap-2">
+                <input type="checkbox" checked={acknowledged} onChange={(event) => setAcknowledged(event.target.checked)} className="h-4 w-4 rounded border-amber-400" />
+                I accept these route changes
+              </label>
             </div>
           ) : null}
           <div className="flex justify-end gap-2">

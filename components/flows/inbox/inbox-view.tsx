@@ -119,8 +119,9 @@ export function InboxView({ query, initialPage, renderedAt }: Props) {
     if (!pending) return;
     setPending(null);
     dispatch({ type: "clearSelection" });
-    const expectedVersion = pending.instanceIds.length === 1 ? byId.get(pending.instanceIds[0]!)?.version : undefined;
-    decide.mutate({ ...pending, ...values, expectedVersion });
+    // The version each request was seen at: one that moved on since is refused, not decided blind.
+    const versions = Object.fromEntries(pending.instanceIds.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!.version]] : [])));
+    decide.mutate({ ...pending, ...values, versions });
   };
 
   const selectedHere = cursor.selected.filter((id) => byId.has(id));

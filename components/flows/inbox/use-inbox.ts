@@ -26,8 +26,8 @@ export function useInboxPage(query: TInboxQuery, initial: InboxPageJson | undefi
   });
 }
 
-/** `expectedVersion` (one request): the version the user saw, so a request that moved on since is refused, naming who moved it. */
-export type Decision = { action: "approve" | "reject"; instanceIds: string[]; comment?: string; reason?: string; expectedVersion?: number };
+/** `versions`: the version of each request the user saw, so one that moved on since is refused, naming who moved it. */
+export type Decision = { action: "approve" | "reject"; instanceIds: string[]; comment?: string; reason?: string; versions?: Record<string, number> };
 
 type Snapshot = { pages: [QueryKey, InboxPageJson | undefined][]; counts: ShellCounts | undefined };
 
@@ -55,10 +55,10 @@ export function useDecide() {
     mutationFn: async (decision: Decision): Promise<BulkItemOutcome[]> => {
       if (decision.instanceIds.length === 1) {
         const [instanceId] = decision.instanceIds as [string];
-        const result: ActionResult<unknown> = await actOnInstanceAction({ instanceId, action: decision.action, comment: decision.comment, reason: decision.reason, expectedVersion: decision.expectedVersion });
+        const result: ActionResult<unknown> = await actOnInstanceAction({ instanceId, action: decision.action, comment: decision.comment, reason: decision.reason, expectedVersion: decision.versions?.[instanceId] });
         return [{ instanceId, ok: result.ok, ...(result.ok ? {} : { error: result.error }) }];
       }
-      const result = await bulkActAction({ instanceIds: decision.instanceIds, action: decision.action, comment: decision.comment, reason: decision.reason });
+      const result = await bulkActAction({ instanceIds: decision.instanceIds, action: decision.action, comment: decision.comment, reason: decision.reason, versions: decision.versions });
       if (!result.ok) throw new Error(result.error);
       return result.data.results;
     },

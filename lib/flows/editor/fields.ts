@@ -1,6 +1,8 @@
 // What a branch condition may read, computed from the forms each level fills: the same inputs for the
 // editor's as-you-type check (browser) and the publish check (server).
-import { availableFields, INITIATOR_ENV, type CheckFlowOptions, type TFlowDefinition } from "@/lib/flows/definition";
+import type { BranchAnalysisOptions } from "@/lib/flows/analysis/branch-analysis";
+import type { FieldFacts } from "@/lib/flows/analysis/samples";
+import { availableFields, INITIATOR_ENV, type TFlowDefinition } from "@/lib/flows/definition";
 import type { TypeEnv } from "@/lib/expressions/types";
 
 /** A published form version as the editor offers it: its fields' types for the expression checker. */
@@ -12,7 +14,20 @@ export type FormVersionOption = {
   fields: TypeEnv;
   /** Field key → label, for showing and suggesting fields in words. */
   labels: Readonly<Record<string, string>>;
+  /** What the form says about each field's value (can it be missing, bounds), for the coverage check. */
+  facts?: Readonly<Record<string, FieldFacts>>;
 };
+
+type FormFields = { fields: TypeEnv; facts?: Readonly<Record<string, FieldFacts>> };
+
+// One field key filled by two forms: it may be missing if either says so; bounds only when they agree.
+function mergeFacts(into: Record<string, FieldFacts>, facts: Readonly<Record<string, FieldFacts>>): void {
+  for (const [key, next] of Object.entries(facts)) {
+    const known = into[key];
+    if (!known) into[key] = next;
+    else if (JSON.stringify(known) !== JSON.stringify(next)) into[key] = { label: known.label, canBeEmpty: Boolean(known.canBeEmpty || next.canBeEmpty), hiddenWhen: known.hiddenWhen ?? next.hiddenWhen };
+  }
+}
 
 /** What the editor's pickers offer (the company's roles, departments, active people, published forms). */
 export type EditorOptions = {
@@ -23,14 +38,18 @@ export type EditorOptions = {
 };
 
 /** Check options for a definition: each level's fields are those of its forms (unknown forms fill none). */
-export function checkOptionsFor(definition: TFlowDefinition, forms: ReadonlyMap<string, { fields: TypeEnv }>): CheckFlowOptions {
+export function checkOptionsFor(definition: TFlowDefinition, forms: ReadonlyMap<string, FormFields>): BranchAnalysisOptions {
   const fieldsAt: Record<string, TypeEnv> = {};
+  const fieldFacts: Record<string, FieldFacts> = {};
   for (const level of definition.levels) {
     const env: Record<string, TypeEnv[string]> = {};
-    for (const id of level.taskVersionIds) Object.assign(env, forms.get(id)?.fields ?? {});
+    for (const id of level.taskVersionIds) {
+      Object.assign(env, forms.get(id)?.fields ?? {});
+      mergeFacts(fieldFacts, forms.get(id)?.facts ?? {});
+    }
     fieldsAt[level.id] = env;
   }
-  return { fieldsAt };
+  return { fieldsAt, fieldFacts };
 }
 
 /**

@@ -42,6 +42,8 @@ export type TSaveFlowDraft = z.input<typeof ZSaveFlowDraft>;
 export const ZPublishFlow = z.object({
   flowId: ZId,
   changeNote: z.string().trim().max(500, "At most 500 characters").optional().nullable().transform((value) => value || null),
+  /** Publish even though golden cases now take another route (recorded in the change note and audit). */
+  acknowledgeGoldenChanges: z.boolean().optional(),
 });
 export type TPublishFlow = z.input<typeof ZPublishFlow>;
 

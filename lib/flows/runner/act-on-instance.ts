@@ -7,7 +7,6 @@ import type { ServiceContext } from "@/lib/service-context";
 import { engineActor, resolveActingUser, type ActingUser } from "./actor";
 import { loadVersion } from "./definitions";
 import { appErrorOf, conflictError } from "./errors";
-import { deliverFlowMail } from "./mail";
 import { applyTransition } from "./persist";
 import { planWrites, type PlannedStep } from "./plan";
 import { changesSince, notAssigneeError } from "./races";
@@ -140,7 +139,6 @@ export async function actOnInstance(ctx: ServiceContext, input: ActOnInstanceInp
     });
     const applied = await applyTransition({ instanceId: instance.id, companyId: ctx.companyId, seenVersion: instance.version, plan });
     if (applied.applied) {
-      deliverFlowMail(ctx.companyId, applied.mails);
       const state = run.state;
       return { instanceId: instance.id, version: state.version, status: state.status, currentLevelId: state.currentLevelId, currentLevelName: state.currentLevelId ? (version.levels.get(state.currentLevelId)?.name ?? null) : null };
     }

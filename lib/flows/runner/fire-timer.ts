@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import { loadVersion } from "./definitions";
-import { deliverFlowMail } from "./mail";
 import { applyTransition } from "./persist";
 import { planWrites } from "./plan";
 import { loadInstance, runEvents } from "./transition";
@@ -54,7 +53,6 @@ export async function fireTimer(payload: TTimerPayload, options: { at?: Date } =
     });
     const applied = await applyTransition({ instanceId: instance.id, companyId: payload.companyId, seenVersion: instance.version, plan });
     if (applied.applied) {
-      deliverFlowMail(payload.companyId, applied.mails);
       return "fired";
     }
     if (attempt >= MAX_ATTEMPTS) throw new Error(`Timer ${payload.kind} of instance ${payload.instanceId}: too much contention, retried ${MAX_ATTEMPTS} times`);

@@ -1,23 +1,29 @@
 import "server-only";
+import { z } from "zod";
 import { env } from "@/lib/env";
 import { escapeHtml } from "@/lib/mail/escape";
 import { sendMail } from "@/lib/mail/send";
-import type { Mail } from "./persist";
 
-// Emails go out AFTER the transition committed, in the background: a slow or failing mail server
-// must neither delay nor undo a decision (the in-app notification rows are already committed).
-// Failures are logged. `settleFlowMail()` lets tests and scripts wait for what is in flight.
+// Flow emails are jobs (`flow-mail`), enqueued in the same statement as the decision that caused
+// them (persist.ts): a slow or failing mail server neither delays nor undoes a decision, and a crash
+// after the commit cannot lose one. One job per recipient; the job runner sends it.
 
-const inFlight = new Set<Promise<void>>();
+export const ZFlowMail = z.object({
+  companyId: z.uuid(),
+  userId: z.uuid(),
+  email: z.string().min(3),
+  name: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string(),
+});
+export type FlowMail = z.infer<typeof ZFlowMail>;
 
-/** Switch for benchmarks and bulk tools that measure the transition alone. */
-export const flowMailOptions = { enabled: true };
-
-function render(companyId: string, mail: Mail) {
+function render(mail: FlowMail) {
   const url = new URL(mail.link, env().APP_URL).toString();
   const greeting = mail.name ? `Hello ${mail.name},` : "Hello,";
   return {
-    companyId,
+    companyId: mail.companyId,
     to: [mail.email],
     subject: mail.title,
     text: `${greeting}\n\n${mail.title}\n\n${mail.body}\n\nOpen it: ${url}\n`,
@@ -25,24 +31,11 @@ function render(companyId: string, mail: Mail) {
   };
 }
 
-/** Sends one email per notified user, in the background. */
-export function deliverFlowMail(companyId: string, mails: readonly Mail[]): void {
-  if (!flowMailOptions.enabled || mails.length === 0) return;
-  const work = (async () => {
-    for (const mail of mails) {
-      try {
-        const sent = await sendMail(render(companyId, mail));
-        if (sent.error) console.error(`flow mail to user ${mail.userId} failed: ${sent.error}`);
-      } catch (error) {
-        console.error(`flow mail to user ${mail.userId} failed:`, (error as Error).message);
-      }
-    }
-  })();
-  inFlight.add(work);
-  void work.finally(() => inFlight.delete(work));
-}
-
-/** Waits for every email handed to `deliverFlowMail` so far. */
-export async function settleFlowMail(): Promise<void> {
-  while (inFlight.size > 0) await Promise.all([...inFlight]);
+/**
+ * Sends one flow email. An SMTP failure is recorded on the stored message (sendMail does not throw
+ * for it), so the job completes rather than mailing the person again and again.
+ */
+export async function deliverFlowMail(mail: FlowMail): Promise<void> {
+  const sent = await sendMail(render(mail));
+  if (sent.error) console.error(`flow mail to user ${mail.userId} failed: ${sent.error}`);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { ensureJobQueue, FLOW_TIMER_TASK } from "@/lib/jobs/queue";
+import { ensureJobQueue, FLOW_MAIL_TASK, FLOW_TIMER_TASK } from "@/lib/jobs/queue";
 import type { WritePlan } from "./plan";
 import { sql } from "./sql";
 
@@ -8,8 +8,8 @@ import { sql } from "./sql";
 // (`… WHERE id AND companyId AND version = seen`) or, for a start, the INSERT with ON CONFLICT on the
 // idempotency key. Every other part selects FROM the anchor, so when the anchor writes no row (a
 // concurrent decision won, or the key was taken) nothing at all is written. A single statement is
-// atomic on its own: history, assignments, submissions, outbox, notifications, timer jobs and the
-// audit entry commit together or not at all.
+// atomic on its own: history, assignments, submissions, outbox, notifications, timer and mail jobs
+// and the audit entry commit together or not at all.
 //
 // Only the parts a transition has rows for are put in the statement (measured: every part costs
 // even when empty — its tables are opened and locked). Each combination is a named statement,
@@ -93,6 +93,14 @@ notified AS (
   INSERT INTO notifications ("companyId", "userId", type, title, body, link, data)
   SELECT a."companyId", r."userId", r.type, r.title, r.body, r.link, r.data FROM anchor a, recipients r
   RETURNING 1
+),
+-- One mail job per recipient, committed with the decision: a crash right after the commit cannot
+-- lose the email, and a retry resends only that one person's mail.
+mail_jobs AS (
+  SELECT (graphile_worker.add_job('${FLOW_MAIL_TASK}',
+      json_build_object('companyId', a."companyId", 'userId', r."userId", 'email', r.email, 'name', r.name, 'title', r.title, 'body', r.body, 'link', r.link),
+      max_attempts := 5)).id
+  FROM anchor a, recipients r
 )`,
   // A SELECT in a WITH runs only when referenced: the final SELECT counts it.
   timers: (p) => `
@@ -121,12 +129,11 @@ function statementFor(kind: "update" | "insert", parts: readonly Part[]): { name
     const first = kind === "insert" ? 16 : 11;
     const ctes = [HISTORY, ...parts.map((part, index) => PART_SQL[part](`$${first + index}`))];
     const jobs = parts.includes("timers") ? `(SELECT count(*) FROM jobs)::int` : `0`;
-    const mails = parts.includes("notifications")
-      ? `COALESCE((SELECT json_agg(json_build_object('userId', r."userId", 'email', r.email, 'name', r.name, 'type', r.type, 'title', r.title, 'body', r.body, 'link', r.link)) FROM recipients r), '[]'::json)`
-      : `'[]'::json`;
+    // A SELECT in a WITH runs only when referenced: the final SELECT counts the mail jobs.
+    const mails = parts.includes("notifications") ? `(SELECT count(*) FROM mail_jobs)::int` : `0`;
     const mask = PARTS.reduce((bits, part, index) => (parts.includes(part) ? bits | (1 << index) : bits), 0);
     statement = {
-      name: `flow_transition_${kind}_${mask}_v3`,
+      name: `flow_transition_${kind}_${mask}_v4`,
       text: `WITH anchor AS (${kind === "insert" ? INSTANCE_INSERT : INSTANCE_UPDATE}),${ctes.join(",")}\nSELECT a.id, ${jobs} AS jobs, ${mails} AS mails FROM anchor a`,
     };
     statements.set(key, statement);
@@ -134,8 +141,8 @@ function statementFor(kind: "update" | "insert", parts: readonly Part[]): { name
   return statement;
 }
 
-export type Mail = { userId: string; email: string; name: string; type: string; title: string; body: string; link: string };
-export type Applied = { applied: true; mails: Mail[] } | { applied: false };
+/** `mails`: how many mail jobs the transition enqueued (one per notified person). */
+export type Applied = { applied: true; mails: number } | { applied: false };
 
 const json = (value: unknown) => JSON.stringify(value);
 
@@ -149,12 +156,12 @@ function headValues(instanceId: string, companyId: string, seenVersion: number, 
   return [instanceId, companyId, seenVersion, instance.version, json(instance.state), json(instance.data), instance.status, instance.currentLevelId, instance.completedAt, json(plan.history)];
 }
 
-type Row = { id: string; jobs: number; mails: Mail[] };
+type Row = { id: string; jobs: number; mails: number };
 
 /** Applies a transition with compare-and-set on `seenVersion`; `applied: false` when another one won. */
 export async function applyTransition(input: { instanceId: string; companyId: string; seenVersion: number; plan: WritePlan }): Promise<Applied> {
   const { parts, values } = partsOf(input.plan);
-  if (parts.includes("timers")) await ensureJobQueue();
+  if (parts.includes("timers") || parts.includes("notifications")) await ensureJobQueue();
   const rows = await sql<Row>({ ...statementFor("update", parts), values: [...headValues(input.instanceId, input.companyId, input.seenVersion, input.plan), ...values] });
   return rows.length === 1 ? { applied: true, mails: rows[0].mails } : { applied: false };
 }
@@ -164,7 +171,7 @@ export type NewInstance = { flowId: string; flowVersionId: string; initiatorId: 
 /** Inserts a started instance with its first transitions; `applied: false` when the idempotency key was taken. */
 export async function insertInstance(input: { instanceId: string; companyId: string; plan: WritePlan; instance: NewInstance }): Promise<Applied> {
   const { parts, values } = partsOf(input.plan);
-  if (parts.includes("timers")) await ensureJobQueue();
+  if (parts.includes("timers") || parts.includes("notifications")) await ensureJobQueue();
   const { flowId, flowVersionId, initiatorId, idempotencyKey, startedAt } = input.instance;
   const head = [...headValues(input.instanceId, input.companyId, 0, input.plan), flowId, flowVersionId, initiatorId, idempotencyKey, startedAt];
   const rows = await sql<Row>({ ...statementFor("insert", parts), values: [...head, ...values] });

@@ -7,7 +7,6 @@ import type { TransitionResult } from "./act-on-instance";
 import { engineActor, isInstanceAdmin, resolveActingUser } from "./actor";
 import { loadVersion } from "./definitions";
 import { appErrorOf, conflictError } from "./errors";
-import { deliverFlowMail } from "./mail";
 import { applyTransition } from "./persist";
 import { planWrites } from "./plan";
 import { sql } from "./sql";
@@ -77,7 +76,6 @@ export async function reassignAssignment(ctx: ServiceContext, input: ReassignInp
     const reloaded = await loadInstance(ctx.companyId, instance.id);
     throw conflictError(reloaded?.latest ?? null);
   }
-  deliverFlowMail(ctx.companyId, applied.mails);
   const state = run.state;
   return { instanceId: instance.id, version: state.version, status: state.status, currentLevelId: state.currentLevelId, currentLevelName: state.currentLevelId ? (version.levels.get(state.currentLevelId)?.name ?? null) : null };
 }

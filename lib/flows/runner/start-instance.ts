@@ -10,7 +10,6 @@ import { engineActor, resolveActingUser } from "./actor";
 import { loadVersion, newestPublishedVersion } from "./definitions";
 import { canStartFlow } from "./eligibility";
 import { appErrorOf } from "./errors";
-import { deliverFlowMail } from "./mail";
 import { insertInstance } from "./persist";
 import { planWrites } from "./plan";
 import { sql } from "./sql";
@@ -96,7 +95,6 @@ export async function startInstance(ctx: ServiceContext, input: StartInstanceInp
     if (!winner) throw new Error("Starting the instance wrote nothing and no instance holds its key");
     return winner;
   }
-  deliverFlowMail(ctx.companyId, applied.mails);
   const state = run.state;
   return { instanceId, version: state.version, status: state.status, currentLevelId: state.currentLevelId, currentLevelName: state.currentLevelId ? (version.levels.get(state.currentLevelId)?.name ?? null) : null, created: true };
 }

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send";
 import { actorSystemRole, assertCanChangeRole, assertDepartmentInCompany, assertRolesInCompany } from "@/lib/org/users/checks";
-import { invitationMail } from "@/lib/org/users/mails";
+import { accountElsewhereMail, invitationMail } from "@/lib/org/users/mails";
 import type { ZAcceptInvitation, ZInvitationId, ZInviteUser } from "@/lib/org/users/schema";
 import { createLinkToken, hashLinkToken } from "@/lib/org/users/tokens";
 import { inTransaction, type ServiceContext } from "@/lib/service-context";
@@ -42,20 +42,33 @@ async function loadOpenInvitation(tx: Tx, companyId: string, id: string) {
   return invitation;
 }
 
-async function mailInvitation(ctx: ServiceContext, invitation: { email: string; expiresAt: Date }, token: string) {
+/**
+ * Whether the email belongs to an account of ANOTHER company. Emails are unique across companies, so
+ * telling the inviter "taken" would reveal that someone has an account elsewhere: instead the
+ * invitation goes ahead as usual for the inviter and the address receives a note instead of a link.
+ */
+async function accountElsewhere(tx: Tx, companyId: string, email: string): Promise<boolean> {
+  const user = await tx.user.findUnique({ where: { email }, select: { companyId: true } });
+  if (user?.companyId === companyId) throw new AppError("VALIDATION", EMAIL_TAKEN, { fieldErrors: { email: [EMAIL_TAKEN] } });
+  return Boolean(user);
+}
+
+async function mailInvitation(ctx: ServiceContext, invitation: { email: string; expiresAt: Date; elsewhere: boolean }, token: string) {
   const [company, inviter] = await Promise.all([
     db.company.findUniqueOrThrow({ where: { id: ctx.companyId }, select: { name: true } }),
     ctx.actorId ? db.user.findUnique({ where: { id: ctx.actorId }, select: { firstName: true, lastName: true } }) : null,
   ]);
   const inviterName = inviter ? `${inviter.firstName} ${inviter.lastName}`.trim() || null : null;
+  if (invitation.elsewhere) return sendMail({ companyId: ctx.companyId, to: [invitation.email], ...accountElsewhereMail({ companyName: company.name, inviterName, signInUrl: `${env().APP_URL}/sign-in` }) });
   const content = invitationMail({ companyName: company.name, inviterName, link: `${env().APP_URL}/invitations/${token}`, expiresAt: invitation.expiresAt });
   return sendMail({ companyId: ctx.companyId, to: [invitation.email], ...content, secrets: [token] });
 }
 
 /**
- * Invites a person by email. Refuses an email that already has an account (field error) and system
- * roles the actor may not grant; a pending invitation for the same email is revoked. The mail is
- * sent after the commit (its outcome is returned, a failure does not undo the invitation).
+ * Invites a person by email. Refuses an email that already has an account in this company (field
+ * error; an account elsewhere is not revealed, see accountElsewhere) and system roles the actor may
+ * not grant; a pending invitation for the same email is revoked. The mail is sent after the commit
+ * (its outcome is returned, a failure does not undo the invitation).
  */
 export async function inviteUser(ctx: ServiceContext, input: z.output<typeof ZInviteUser>) {
   const { token, tokenHash } = createLinkToken();
@@ -63,9 +76,7 @@ export async function inviteUser(ctx: ServiceContext, input: z.output<typeof ZIn
     // Two invitations of the same email at the same moment: the second waits, then revokes the first.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`flowright.invite:${ctx.companyId}:${input.email}`}))`;
     assertCanChangeRole(await actorSystemRole(tx, ctx), "EMPLOYEE", input.systemRole);
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw new AppError("VALIDATION", EMAIL_TAKEN, { fieldErrors: { email: [EMAIL_TAKEN] } });
-    }
+    const elsewhere = await accountElsewhere(tx, ctx.companyId, input.email);
     await assertDepartmentInCompany(tx, ctx.companyId, input.departmentId);
     await assertRolesInCompany(tx, ctx.companyId, input.roleIds);
     const pending = await tx.invitation.findMany({ where: { companyId: ctx.companyId, email: input.email, acceptedAt: null, revokedAt: null }, select: invitationSelect });
@@ -78,10 +89,10 @@ export async function inviteUser(ctx: ServiceContext, input: z.output<typeof ZIn
       select: invitationSelect,
     });
     await audit({ action: "invitation.created", entity: "Invitation", entityId: created.id, after: created });
-    return created;
+    return { created, elsewhere };
   });
-  const mail = await mailInvitation(ctx, invitation, token);
-  return { invitation, mail };
+  const mail = await mailInvitation(ctx, { ...invitation.created, elsewhere: invitation.elsewhere }, token);
+  return { invitation: invitation.created, mail };
 }
 
 /** Sends a pending invitation again with a new link (the old link stops working) and a new 7-day expiry. */
@@ -89,13 +100,13 @@ export async function resendInvitation(ctx: ServiceContext, input: z.output<type
   const { token, tokenHash } = createLinkToken();
   const invitation = await inTransaction(ctx, async (tx, audit) => {
     const before = await loadOpenInvitation(tx, ctx.companyId, input.id);
-    if (await tx.user.findUnique({ where: { email: before.email }, select: { id: true } })) throw new AppError("CONFLICT", EMAIL_TAKEN);
+    const elsewhere = await accountElsewhere(tx, ctx.companyId, before.email);
     const after = await tx.invitation.update({ where: { id: before.id }, data: { tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) }, select: invitationSelect });
     await audit({ action: "invitation.resent", entity: "Invitation", entityId: before.id, before, after });
-    return after;
+    return { after, elsewhere };
   });
-  const mail = await mailInvitation(ctx, invitation, token);
-  return { invitation, mail };
+  const mail = await mailInvitation(ctx, { ...invitation.after, elsewhere: invitation.elsewhere }, token);
+  return { invitation: invitation.after, mail };
 }
 
 /** Revokes a pending invitation: its link stops working. */

@@ -42,6 +42,25 @@ export function invitationMail(input: { companyName: string; inviterName: string
   };
 }
 
+/**
+ * Sent instead of an invitation link when the address already has an account in another company
+ * (an account belongs to one company), so the inviter learns nothing about other companies.
+ */
+export function accountElsewhereMail(input: { companyName: string; inviterName: string | null; signInUrl: string }): MailContent {
+  const inviter = input.inviterName ? `${input.inviterName} tried to invite you` : "Someone tried to invite you";
+  const explanation = "This email address already has a Flowright account with another company, and an account belongs to one company only.";
+  const advice = `If you want to join ${input.companyName}, ask them to invite another email address. You can keep signing in to your existing account as usual.`;
+  return {
+    subject: `Your invitation to ${input.companyName} on Flowright`,
+    html: layout(
+      ["Hello,", `${escapeHtml(inviter)} to join <strong>${escapeHtml(input.companyName)}</strong> on Flowright.`, escapeHtml(explanation), escapeHtml(advice)],
+      { label: "Sign in to your account", url: input.signInUrl },
+      "If you did not expect this, ignore this email: nothing has changed in your account.",
+    ),
+    text: ["Hello,", "", `${inviter} to join ${input.companyName} on Flowright.`, explanation, advice, "", input.signInUrl, "", "If you did not expect this, ignore this email: nothing has changed in your account."].join("\n"),
+  };
+}
+
 /** The password reset mail; the link is `${APP_URL}/reset-password/<token>`. */
 export function passwordResetMail(input: { name: string; companyName: string; link: string; expiresAt: Date }): MailContent {
   return {

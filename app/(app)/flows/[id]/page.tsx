@@ -1,7 +1,9 @@
 import { CompareVersionsCard } from "@/components/versions/compare-versions-card";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { RenameDialog } from "@/components/design/rename-dialog";
 import { Card } from "@/components/ui/card";
+import { renameFlowAction } from "@/lib/design/details-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -47,7 +49,12 @@ export default async function FlowOverviewPage({ params, searchParams }: { param
       <PageHeader
         title={flow.name}
         description={flow.description ?? undefined}
-        actions={<FlowActions flowId={flow.id} hasDraft={hasDraft} hasPublished={hasPublished} isArchived={Boolean(flow.archivedAt)} can={{ update: can(principal.permissions, "flows.update"), archive: can(principal.permissions, "flows.delete") }} />}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            {can(principal.permissions, "flows.update") && !flow.archivedAt ? <RenameDialog id={flow.id} noun="flow" name={flow.name} description={flow.description ?? null} action={renameFlowAction} /> : null}
+            <FlowActions flowId={flow.id} hasDraft={hasDraft} hasPublished={hasPublished} isArchived={Boolean(flow.archivedAt)} can={{ update: can(principal.permissions, "flows.update"), archive: can(principal.permissions, "flows.delete") }} />
+          </div>
+        }
       />
       <Card className="flex flex-wrap items-center gap-3 p-5 text-sm text-slate-600">
         <FormStatusBadge status={flow.status} />

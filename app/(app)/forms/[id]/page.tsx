@@ -4,6 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { RenameDialog } from "@/components/design/rename-dialog";
+import { renameFormAction } from "@/lib/design/details-actions";
 import { requirePagePrincipal } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
@@ -46,6 +48,7 @@ export default async function FormOverviewPage({ params, searchParams }: { param
                 Fill in
               </Link>
             ) : null}
+            {can(principal.permissions, "tasks.update") && !form.archivedAt ? <RenameDialog id={form.id} noun="form" name={form.name} description={form.description ?? null} action={renameFormAction} /> : null}
             {canSeeSubmissions ? (
               <Link href={`/forms/${form.id}/submissions`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
                 Submissions ({form.submissions})
