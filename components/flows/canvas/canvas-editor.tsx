@@ -9,11 +9,12 @@ import { definitionToCanvas, levelsInOrder } from "@/lib/flows/canvas/graph";
 import type { TFlowLayout, TPoint } from "@/lib/flows/canvas/layout";
 import { checkOptionsFor, conditionFieldsAt, type EditorOptions } from "@/lib/flows/editor/fields";
 import { addLevel, newLevel, removeBranch, removeLevel, updateBranch, updateLevel } from "@/lib/flows/editor/operations";
-import { checkDraft, type LocatedProblem } from "@/lib/flows/editor/problems";
+import { blocksPublish, checkDraft, type LocatedProblem } from "@/lib/flows/editor/problems";
 import type { TFlowDraft } from "@/lib/flows/editor/schema";
 import { ProblemsPanel } from "@/components/flows/editor/problems-panel";
 import { PublishDialog } from "@/components/flows/editor/publish-dialog";
 import { SaveStatus } from "@/components/flows/editor/save-status";
+import { useAssigneeCoverage } from "@/components/flows/editor/use-assignee-coverage";
 import { useAutosave } from "@/components/flows/editor/use-autosave";
 import { BranchPanel } from "./branch-panel";
 import type { CanvasHighlight } from "./canvas-elements";
@@ -75,11 +76,16 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight, si
   const forms = useMemo(() => new Map(options.forms.map((item) => [item.taskVersionId, item])), [options.forms]);
   const labels = useMemo(() => Object.assign({}, ...options.forms.map((item) => item.labels)) as Record<string, string>, [options.forms]);
   // The live publish check: the very function publish runs, on the draft as it is now.
-  const problems = useMemo(() => checkDraft(definition, checkOptionsFor(definition, forms)), [definition, forms]);
+  const drafted = useMemo(() => checkDraft(definition, checkOptionsFor(definition, forms)), [definition, forms]);
+  // Assignee coverage needs the organisation, so the server answers it (the same check publish runs).
+  const coverage = useAssigneeCoverage(definition);
+  const problems = useMemo(() => [...drafted, ...coverage.problems], [drafted, coverage.problems]);
+  // Only errors ring a node or an edge red; warnings are listed in the panel.
+  const errors = useMemo(() => problems.filter(blocksPublish), [problems]);
   const errorAt = useDraftErrors(definition);
   const positions = useMemo(() => resolvePositions(definition, layout), [definition, layout]);
   const graph = useMemo(() => definitionToCanvas(definition, (id) => positions[id]!, labels), [definition, positions, labels]);
-  const facts = useLevelFacts(definition, problems, options, highlight);
+  const facts = useLevelFacts(definition, errors, options, highlight);
 
   const onSelection = useCallback((next: { nodeIds: string[]; edgeIds: string[] }) => {
     selection.current = next;
@@ -150,7 +156,7 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight, si
   const levelIndex = selectedLevel ? definition.levels.indexOf(selectedLevel) : -1;
   const saved = autosave.state.kind === "saved";
   // Unsaved work blocks publishing too; the save state beside the button already says so.
-  const publishBlocker = problems.length > 0 ? "Fix the problems first." : !saved ? "" : undefined;
+  const publishBlocker = errors.length > 0 ? "Fix the errors first." : !saved ? "" : undefined;
 
   useEffect(() => {
     // A deleted or undone-away element closes its panel.
@@ -226,7 +232,12 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight, si
           )}
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <p className="mb-2 text-xs uppercase tracking-wide text-slate-500">Draft v{draft.number}</p>
-            <ProblemsPanel definition={definition} problems={problems} onSelect={focusProblem} />
+            <ProblemsPanel
+              definition={definition}
+              problems={problems}
+              onSelect={focusProblem}
+              note={coverage.status === "checking" ? "Checking assignees against the organisation…" : coverage.status === "failed" ? "Assignees could not be checked against the organisation just now; publishing checks them again." : undefined}
+            />
           </div>
           {sidePanelExtra}
         </div>
