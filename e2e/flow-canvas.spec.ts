@@ -107,7 +107,7 @@ test("a designer draws the expense flow on the canvas with the mouse, fixes a pr
   const finance = page.getByRole("region", { name: /^Level \d+: Finance approval$/ });
   await expect(finance.getByLabel("Add", { exact: true })).toBeFocused();
   await addAssignee(finance, "A role", "Finance");
-  await expect(page.getByText("No problems: ready to publish.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /ready to publish/ })).toBeVisible();
   await waitUntilSaved(page);
   await page.getByRole("button", { name: "Close panel (Escape)" }).click();
   await page.getByRole("button", { name: "Fit View" }).click();
@@ -120,7 +120,7 @@ test("a designer draws the expense flow on the canvas with the mouse, fixes a pr
   await page.keyboard.press("Control+z");
   await expect(levelNode(page, "Finance approval")).toBeVisible();
   await expect(page.getByRole("group", { name: /^Branch from Manager approval to Finance approval/ })).toBeVisible();
-  await expect(page.getByText("No problems: ready to publish.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /ready to publish/ })).toBeVisible();
 
   // Copy and paste a level; the copy is selected, so Delete removes it again.
   await levelNode(page, "Manager approval").click();
