@@ -23,6 +23,9 @@ test("an admin designs and publishes a flow; an employee's request is routed to 
   await page.getByRole("button", { name: "Create flow" }).click();
   await page.waitForURL(/\/flows\/[0-9a-f-]+\/edit$/);
   const flowId = page.url().split("/").at(-2)!;
+  // This spec drives the structured (list) editor; the canvas has its own (flow-canvas.spec.ts).
+  await page.getByRole("link", { name: "List" }).click();
+  await page.waitForURL(/\/edit\?view=list$/);
   await expect(page.getByText("The flow has no levels, so it has nowhere to start")).toBeVisible();
 
   // Level 1: the initiator fills the expense form.
@@ -86,6 +89,7 @@ test("an admin designs and publishes a flow; an employee's request is routed to 
   // Version 2: finance from 5,000, and a due time there; the diff says so in words.
   await page.getByRole("button", { name: "Edit (new draft)" }).click();
   await page.waitForURL(/\/edit$/);
+  await page.goto(`/flows/${flowId}/edit?view=list`);
   await page.getByLabel("Condition (branch 1)").fill("amount >= 5000");
   await level(page, 3).getByLabel("Due after (hours)").fill("48");
   await waitUntilSaved(page);
@@ -157,8 +161,8 @@ test("two people editing one draft: the second save is refused with who saved wh
   expect(created.status()).toBe(201);
   const { id } = await created.json();
   const other = await context.newPage(); // the same admin in a second tab
-  await page.goto(`/flows/${id}/edit`);
-  await other.goto(`/flows/${id}/edit`);
+  await page.goto(`/flows/${id}/edit?view=list`);
+  await other.goto(`/flows/${id}/edit?view=list`);
 
   await page.getByRole("button", { name: "Add level" }).click();
   await level(page, 1).getByLabel("Level name").fill("First tab's level");

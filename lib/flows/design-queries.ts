@@ -9,6 +9,8 @@ import type { DiffLabels } from "./editor/diff";
 import type { EditorOptions, FormVersionOption } from "./editor/fields";
 import { levelSelect } from "./runner/definitions";
 import { isUuid } from "@/lib/ids";
+import { canvasNodeIds } from "./canvas/graph";
+import { readLayout } from "./canvas/layout";
 
 // Company-scoped reads of the flow designer's pages: the flows list, a flow's versions, a version's
 // definition, the draft being edited, and what the editor's pickers offer. Plain DTOs.
@@ -98,7 +100,7 @@ export async function getFlowDraft(companyId: string, flowId: string) {
   if (!isUuid(flowId)) throw new AppError("NOT_FOUND", "Flow not found.");
   const flow = await db.flow.findFirst({
     where: { id: flowId, companyId },
-    select: { id: true, name: true, status: true, archivedAt: true, versions: { where: { state: "DRAFT" }, select: { id: true, number: true, revision: true, updatedAt: true, levels: levelSelect } } },
+    select: { id: true, name: true, status: true, archivedAt: true, versions: { where: { state: "DRAFT" }, select: { id: true, number: true, revision: true, updatedAt: true, layout: true, levels: levelSelect } } },
   });
   if (!flow) throw new AppError("NOT_FOUND", "Flow not found.");
   const { versions, ...rest } = flow;
@@ -106,7 +108,9 @@ export async function getFlowDraft(companyId: string, flowId: string) {
   if (!draft) return { ...rest, draft: null };
   const mapped = toFlowDefinition(draft);
   if (!mapped.ok) throw new Error(`Draft ${draft.id} cannot be read: ${mapped.problems[0]?.message}`);
-  return { ...rest, draft: { id: draft.id, number: draft.number, revision: draft.revision, updatedAt: draft.updatedAt, definition: mapped.definition } };
+  // Positions of levels that no longer exist are dropped here; the canvas places the missing ones.
+  const layout = readLayout(draft.layout, canvasNodeIds(mapped.definition));
+  return { ...rest, draft: { id: draft.id, number: draft.number, revision: draft.revision, updatedAt: draft.updatedAt, definition: mapped.definition, layout } };
 }
 
 /** What the editor's pickers offer: the company's roles, departments, active people and published form versions. */

@@ -4,6 +4,8 @@ import type { Tx } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
 import { inTransaction, type ServiceContext } from "@/lib/service-context";
+import { canvasNodeIds } from "./canvas/graph";
+import { readLayout, type TFlowLayout } from "./canvas/layout";
 import { toFlowDefinition, type TFlowDefinition } from "./definition";
 import { checkOptionsFor } from "./editor/fields";
 import { newId } from "./editor/new-id";
@@ -86,7 +88,8 @@ export async function saveFlowDraft(ctx: ServiceContext, input: z.output<typeof 
     if (!draft) throw new AppError("CONFLICT", "This flow has no draft any more (it was published); reload to continue from the published version.");
     const saved = await tx.flowVersion.updateMany({
       where: { id: draft.id, companyId: ctx.companyId, state: "DRAFT", revision: input.revision },
-      data: { revision: { increment: 1 } },
+      // The layout is UI data: stored as given, with positions only for levels that exist.
+      data: { revision: { increment: 1 }, ...(input.layout ? { layout: keepKnownNodes(input.layout, input.definition) as InputJsonValue } : {}) },
     });
     if (saved.count !== 1) {
       if (!(await findDraft(tx, ctx.companyId, flow.id))) throw new AppError("CONFLICT", "This draft was published meanwhile; reload to continue from the published version.");
@@ -108,6 +111,11 @@ export async function saveFlowDraft(ctx: ServiceContext, input: z.output<typeof 
     });
     return { versionId: draft.id, number: draft.number, revision: input.revision + 1, savedAt: new Date() };
   });
+}
+
+/** The layout without positions of levels the definition does not have (Start and the ends stay). */
+function keepKnownNodes(layout: TFlowLayout, definition: TFlowDefinition): TFlowLayout {
+  return readLayout(layout, canvasNodeIds(definition));
 }
 
 /** Problems as field errors keyed by where they are ("levels[1].assignees"; "" for the whole flow). */

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { actOnInstance } from "@/lib/flows/runner/act-on-instance";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
 import { startInstance } from "@/lib/flows/runner/start-instance";
+import { getFlowDraft } from "@/lib/flows/design-queries";
 import { createFlow, createFlowDraftFromPublished, publishFlow, saveFlowDraft, setFlowArchived } from "@/lib/flows/service";
 import { clearFlowVersionParts, writeFlowVersionParts } from "@/lib/flows/write-version";
 import { contextFor, createCompany, createUser } from "../support/fixtures";
@@ -56,6 +57,22 @@ describe("flow design", () => {
     await saveFlowDraft(ctx, { flowId: flow.id, revision: 2, definition: fewer });
     expect(await db.flowLevel.count({ where: { flowVersionId: saved.versionId } })).toBe(2);
     expect(await db.flowBranch.count({ where: { flowVersionId: saved.versionId } })).toBe(0);
+  });
+
+  it("stores the canvas layout when a save gives one (unknown node ids dropped) and keeps it when a save does not", async () => {
+    const { ctx, flow } = await newFlow();
+    const definition = design();
+    const [first] = definition.levels;
+    const layout = { nodes: { [first!.id]: { x: 120, y: 40 }, start: { x: 0, y: -80 }, "not-a-level": { x: 5, y: 5 } }, viewport: { x: 10, y: 20, zoom: 0.8 } };
+    await saveFlowDraft(ctx, { flowId: flow.id, revision: 1, definition, layout });
+    const expected = { nodes: { [first!.id]: { x: 120, y: 40 }, start: { x: 0, y: -80 } }, viewport: { x: 10, y: 20, zoom: 0.8 } };
+    expect((await getFlowDraft(demo.company.id, flow.id)).draft?.layout).toEqual(expected);
+    // The list editor saves without a layout: the positions survive.
+    await saveFlowDraft(ctx, { flowId: flow.id, revision: 2, definition });
+    expect((await db.flowVersion.findFirstOrThrow({ where: { flowId: flow.id, state: "DRAFT" } })).layout).toEqual(expected);
+    // A level removed in the list editor loses its position when the draft is read.
+    await saveFlowDraft(ctx, { flowId: flow.id, revision: 3, definition: { ...definition, levels: definition.levels.slice(1), branches: [] } });
+    expect((await getFlowDraft(demo.company.id, flow.id)).draft?.layout).toEqual({ nodes: { start: { x: 0, y: -80 } }, viewport: { x: 10, y: 20, zoom: 0.8 } });
   });
 
   it("refuses a save at a stale revision, naming who saved when, and changes nothing", async () => {

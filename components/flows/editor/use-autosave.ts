@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { TFlowDraft } from "@/lib/flows/editor/schema";
 import { ZFlowDraft } from "@/lib/flows/editor/schema";
 import { saveFlowDraftAction } from "@/lib/flows/design-actions";
+import type { TFlowLayout } from "@/lib/flows/canvas/layout";
 
 // Saves the draft shortly after each change, one save at a time, with the revision of the last save
 // (compare-and-set on the server). A conflict stops autosaving until the page is reloaded, so nobody
@@ -23,6 +24,8 @@ export function useAutosave(options: {
   flowId: string;
   revision: number;
   getDefinition: () => TFlowDraft;
+  /** The canvas sends where it draws things; the list editor does not, so the stored layout stays. */
+  getLayout?: () => TFlowLayout;
   onServerErrors: (fieldErrors: Record<string, string[]>) => void;
 }) {
   const [state, setState] = useState<SaveState>({ kind: "saved", at: null });
@@ -49,7 +52,8 @@ export function useAutosave(options: {
     saving.current = true;
     setState({ kind: "saving" });
     try {
-      const result = await saveFlowDraftAction({ flowId: latest.current.flowId, revision: revision.current, definition });
+      const layout = latest.current.getLayout?.();
+      const result = await saveFlowDraftAction({ flowId: latest.current.flowId, revision: revision.current, definition, ...(layout ? { layout } : {}) });
       if (!result.ok) {
         if (result.fieldErrors) latest.current.onServerErrors(result.fieldErrors);
         setState({ kind: "failed", message: result.error });
@@ -58,7 +62,8 @@ export function useAutosave(options: {
         setState({ kind: "conflict", message: result.data.message });
       } else {
         revision.current = result.data.revision;
-        setState({ kind: "saved", at: result.data.savedAt });
+        // Changes made while this save was under way are not saved yet: say so until they are.
+        setState(again.current || timer.current ? { kind: "pending" } : { kind: "saved", at: result.data.savedAt });
       }
     } catch {
       setState({ kind: "failed", message: "Could not reach the server; your changes are kept here and saved on the next edit." });
@@ -75,7 +80,10 @@ export function useAutosave(options: {
     if (stopped.current) return;
     setState((current) => (current.kind === "saving" ? current : { kind: "pending" }));
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), DELAY_MS);
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      void flush();
+    }, DELAY_MS);
   }, [flush]);
 
   // Leaving with unsaved work asks first.

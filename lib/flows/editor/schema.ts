@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FLOW_SCHEMA_VERSION, ZFlowDefinition, type TFlowDefinition } from "@/lib/flows/definition";
 import { isUuid } from "@/lib/ids";
+import { ZFlowLayout } from "@/lib/flows/canvas/layout";
 
 // Input schemas of flow design (create, save the draft, publish, archive): one per input, shared by
 // the structured editor (react-hook-form), the server actions and the REST routes. Client-safe.
@@ -33,6 +34,8 @@ export const ZSaveFlowDraft = z.object({
   /** The draft revision the editor loaded; a save naming an older one is a conflict. */
   revision: z.int().min(1),
   definition: ZFlowDraft,
+  /** Where the canvas draws it; absent (the list editor) keeps the stored layout as it is. */
+  layout: ZFlowLayout.optional(),
 });
 export type TSaveFlowDraft = z.input<typeof ZSaveFlowDraft>;
 

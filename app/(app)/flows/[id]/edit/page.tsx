@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CanvasEditor } from "@/components/flows/canvas/canvas-editor";
 import { FlowEditor } from "@/components/flows/editor/flow-editor";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,9 +13,11 @@ import { FlowActions } from "../flow-actions";
 
 export const metadata: Metadata = { title: "Edit flow" };
 
-export default async function EditFlowPage({ params }: { params: Promise<{ id: string }> }) {
+// The canvas is the default; `?view=list` is the structured editor (the accessible alternative).
+export default async function EditFlowPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ view?: string }> }) {
   const principal = await requirePagePrincipal("flows.update");
   const { id } = await params;
+  const view = (await searchParams).view === "list" ? "list" : "canvas";
   const flow = await getFlowDraft(principal.companyId, id).catch((error: unknown) => {
     if (isAppError(error)) return null;
     throw error;
@@ -37,10 +40,43 @@ export default async function EditFlowPage({ params }: { params: Promise<{ id: s
     );
   }
   const options = await getEditorOptions(principal.companyId);
+  const canPublish = can(principal.permissions, "flows.publish");
+  const { number, revision, definition, layout } = flow.draft;
   return (
     <div>
-      <PageHeader title={`Edit ${flow.name}`} description="Changes are saved as you go; publishing makes them live." actions={back} />
-      <FlowEditor flowId={flow.id} draft={{ number: flow.draft.number, revision: flow.draft.revision, definition: flow.draft.definition }} options={options} canPublish={can(principal.permissions, "flows.publish")} />
+      <PageHeader
+        title={`Edit ${flow.name}`}
+        description="Changes are saved as you go; publishing makes them live."
+        actions={
+          <div className="flex flex-wrap items-center gap-4">
+            <ViewSwitch flowId={flow.id} view={view} />
+            {back}
+          </div>
+        }
+      />
+      {view === "canvas" ? (
+        <CanvasEditor flowId={flow.id} draft={{ number, revision, definition, layout }} options={options} canPublish={canPublish} />
+      ) : (
+        <FlowEditor flowId={flow.id} draft={{ number, revision, definition }} options={options} canPublish={canPublish} />
+      )}
     </div>
+  );
+}
+
+function ViewSwitch({ flowId, view }: { flowId: string; view: "canvas" | "list" }) {
+  const item = (value: "canvas" | "list", label: string) => (
+    <Link
+      href={value === "canvas" ? `/flows/${flowId}/edit` : `/flows/${flowId}/edit?view=list`}
+      aria-current={view === value ? "page" : undefined}
+      className={view === value ? "rounded-md bg-white px-3 py-1 text-sm font-medium text-slate-900 shadow-sm" : "rounded-md px-3 py-1 text-sm text-slate-600 hover:text-slate-900"}
+    >
+      {label}
+    </Link>
+  );
+  return (
+    <nav aria-label="Editor view" className="flex gap-1 rounded-lg bg-slate-100 p-1">
+      {item("canvas", "Canvas")}
+      {item("list", "List")}
+    </nav>
   );
 }
