@@ -1,7 +1,7 @@
 "use client";
 
 import type { Viewport } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { autoLayout, placeNewLevel, resolvePositions } from "@/lib/flows/canvas/auto-layout";
 import { copySelection, pasteClip, type Clip } from "@/lib/flows/canvas/clipboard";
 import { connect, deleteElements, reconnect, setStartLevel } from "@/lib/flows/canvas/edit";
@@ -16,6 +16,7 @@ import { PublishDialog } from "@/components/flows/editor/publish-dialog";
 import { SaveStatus } from "@/components/flows/editor/save-status";
 import { useAssigneeCoverage } from "@/components/flows/editor/use-assignee-coverage";
 import { useAutosave } from "@/components/flows/editor/use-autosave";
+import { SimulateSidebar } from "@/components/flows/simulate/simulate-sidebar";
 import { BranchPanel } from "./branch-panel";
 import type { CanvasHighlight } from "./canvas-elements";
 import { CanvasToolbar } from "./canvas-toolbar";
@@ -26,8 +27,8 @@ import { useCanvasKeys } from "./use-canvas-keys";
 import { useDraftErrors, useLevelFacts } from "./use-level-facts";
 
 // The canvas designer of a flow draft: the canvas, a toolbar (undo/redo, auto-layout, snap, save
-// state, publish), and a right column with the selected level's or branch's panel, the live problems
-// and a slot for further panels (simulation). Every edit is a pure operation on the one definition;
+// state, publish), and a right column with the selected level's or branch's panel, the live problems,
+// the simulation (whose path lights up on the canvas) and the golden cases. Every edit is a pure operation on the one definition;
 // positions and viewport are saved with it.
 
 type Props = {
@@ -35,10 +36,8 @@ type Props = {
   draft: { number: number; revision: number; definition: TFlowDraft; layout: TFlowLayout };
   options: EditorOptions;
   canPublish: boolean;
-  /** A path to light up (simulation): levels and branches taken, the level it waits at. */
+  /** A path to light up from outside; the canvas's own simulation lights its path up otherwise. */
   highlight?: CanvasHighlight | null;
-  /** Further panels for the right column (e.g. simulation, golden cases). */
-  sidePanelExtra?: ReactNode;
 };
 
 function focusWhenRendered(id: string, tries = 20) {
@@ -51,7 +50,8 @@ function focusWhenRendered(id: string, tries = 20) {
 
 type Selected = { kind: "level" | "branch"; id: string } | null;
 
-export function CanvasEditor({ flowId, draft, options, canPublish, highlight, sidePanelExtra }: Props) {
+export function CanvasEditor({ flowId, draft, options, canPublish, highlight }: Props) {
+  const [simulated, setSimulated] = useState<CanvasHighlight | null>(null);
   const viewport = useRef<Viewport | undefined>(draft.layout.viewport);
   const autosave = useAutosave({
     flowId,
@@ -85,7 +85,7 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight, si
   const errorAt = useDraftErrors(definition);
   const positions = useMemo(() => resolvePositions(definition, layout), [definition, layout]);
   const graph = useMemo(() => definitionToCanvas(definition, (id) => positions[id]!, labels), [definition, positions, labels]);
-  const facts = useLevelFacts(definition, errors, options, highlight);
+  const facts = useLevelFacts(definition, errors, options, highlight ?? simulated);
 
   const onSelection = useCallback((next: { nodeIds: string[]; edgeIds: string[] }) => {
     selection.current = next;
@@ -239,7 +239,7 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight, si
               note={coverage.status === "checking" ? "Checking assignees against the organisation…" : coverage.status === "failed" ? "Assignees could not be checked against the organisation just now; publishing checks them again." : undefined}
             />
           </div>
-          {sidePanelExtra}
+          <SimulateSidebar flowId={flowId} definition={definition} options={options} onHighlight={setSimulated} />
         </div>
       </div>
     </div>

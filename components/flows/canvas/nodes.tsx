@@ -28,6 +28,7 @@ const handle = "!h-3 !w-3 !border-2 !border-white !bg-slate-500 hover:!bg-brand"
 export const LevelNode = memo(function LevelNode({ data, selected }: NodeProps<Node<LevelNodeData>>) {
   return (
     <div
+      data-lit={data.lit ?? undefined}
       style={{ width: NODE_SIZE.level.width, minHeight: NODE_SIZE.level.height }}
       className={cn(
         "relative rounded-lg border bg-white px-3 py-2 text-left shadow-sm",

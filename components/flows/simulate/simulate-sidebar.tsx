@@ -5,12 +5,14 @@ import { Card } from "@/components/ui/card";
 import type { EditorOptions } from "@/lib/flows/editor/fields";
 import type { TFlowDraft } from "@/lib/flows/editor/schema";
 import { GoldenCasesPanel } from "./golden-cases-panel";
-import { SimulationPanel } from "./simulation-panel";
+import { SimulationPanel, type SimulationHighlight } from "./simulation-panel";
 
-// The structured editor's sidebar cards for simulation: a collapsible "Simulate" card (closed at
-// first: it is long) and the golden cases.
+// The editors' sidebar cards for simulation: a collapsible "Simulate" card (closed at first: it is
+// long) and the golden cases. The canvas passes `onHighlight` to light the simulated path up.
 
-export function SimulateSidebar({ flowId, definition, options }: { flowId: string; definition: TFlowDraft; options: EditorOptions }) {
+type Props = { flowId: string; definition: TFlowDraft; options: EditorOptions; onHighlight?: (highlight: SimulationHighlight | null) => void };
+
+export function SimulateSidebar({ flowId, definition, options, onHighlight }: Props) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -25,7 +27,7 @@ export function SimulateSidebar({ flowId, definition, options }: { flowId: strin
         </h2>
         <div id="simulate-body" hidden={!open} className="mt-3">
           {/* Kept mounted while closed, so closing the card does not lose the simulation. */}
-          <SimulationPanel definition={definition} options={options} flowId={flowId} />
+          <SimulationPanel definition={definition} options={options} flowId={flowId} onHighlight={onHighlight} />
         </div>
       </Card>
       <Card className="p-4">
