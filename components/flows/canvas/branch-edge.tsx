@@ -3,11 +3,13 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from "@xyflow/react";
 import { memo } from "react";
 import { cn } from "@/components/ui/cn";
+import type { DiffStatus } from "@/lib/flows/canvas/diff-graph";
+import { DIFF_LABEL_CLASS } from "./diff-styles";
 
 // An edge with its label (priority and condition in words, "otherwise", or the engine's fallback)
 // in a readable box; a branch back into its own level is drawn as a loop on the right.
 
-export type BranchEdgeData = { label: string; kind: "branch" | "start" | "fallback"; lit: boolean; problem: boolean };
+export type BranchEdgeData = { label: string; kind: "branch" | "start" | "fallback"; lit: boolean; problem: boolean; diff?: DiffStatus };
 
 function loopPath(x: number, y: number, targetX: number, targetY: number) {
   const right = Math.max(x, targetX) + 150;
@@ -29,6 +31,7 @@ export const BranchEdge = memo(function BranchEdge({ id, source, target, sourceX
               data?.kind === "fallback" ? "border-dashed border-slate-300 bg-slate-50 text-slate-500" : "border-slate-200 bg-white text-slate-800",
               data?.problem && "border-red-400 bg-red-50 text-red-900",
               data?.lit && "border-brand font-semibold text-slate-900",
+              data?.diff && DIFF_LABEL_CLASS[data.diff],
               selected && "border-brand ring-2 ring-brand/40",
             )}
           >

@@ -4,6 +4,8 @@ import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { cn } from "@/components/ui/cn";
 import { NODE_SIZE } from "@/lib/flows/canvas/auto-layout";
+import type { DiffStatus } from "@/lib/flows/canvas/diff-graph";
+import { DIFF_BADGE_CLASS, DIFF_NODE_CLASS, DIFF_WORDS } from "./diff-styles";
 
 // The canvas's nodes: a level card (what it does at a glance, a red ring and count when it has
 // problems, lit when a simulation passes through it) and the explicit Start / Completed / Rejected
@@ -20,6 +22,8 @@ export type LevelNodeData = {
   due: string | null;
   problems: number;
   lit: Lit;
+  /** Set when the canvas draws a diff between two versions. */
+  diff?: DiffStatus;
 };
 export type TerminalNodeData = { kind: "start" | "complete" | "reject"; lit: Lit };
 
@@ -34,10 +38,14 @@ export const LevelNode = memo(function LevelNode({ data, selected }: NodeProps<N
         data.problems > 0 ? "border-red-500 ring-2 ring-red-400" : "border-slate-300",
         data.lit === "taken" && "border-brand ring-2 ring-brand/50",
         data.lit === "current" && "border-brand ring-4 ring-brand/60 motion-safe:animate-pulse",
+        data.diff && DIFF_NODE_CLASS[data.diff],
         selected && "outline outline-2 outline-offset-2 outline-brand",
       )}
     >
       <Handle type="target" position={Position.Top} className={handle} aria-label={`Branch into ${data.name}`} />
+      {data.diff && data.diff !== "unchanged" ? (
+        <span className={cn("absolute -top-2.5 right-2 rounded px-1.5 text-[10px] font-semibold uppercase tracking-wide", DIFF_BADGE_CLASS[data.diff])}>{DIFF_WORDS[data.diff]}</span>
+      ) : null}
       <div className="flex items-start gap-2">
         <span className="mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full bg-slate-100 text-[10px] font-semibold text-slate-700" aria-hidden>
           {data.order}
