@@ -29,7 +29,7 @@ export type TerminalNodeData = { kind: "start" | "complete" | "reject"; lit: Lit
 
 const handle = "!h-3 !w-3 !border-2 !border-white !bg-slate-500 hover:!bg-brand";
 
-export const LevelNode = memo(function LevelNode({ data, selected }: NodeProps<Node<LevelNodeData>>) {
+export const LevelNode = memo(function LevelNode({ data, selected, isConnectable }: NodeProps<Node<LevelNodeData>>) {
   return (
     <div
       style={{ width: NODE_SIZE.level.width, minHeight: NODE_SIZE.level.height }}
@@ -42,7 +42,7 @@ export const LevelNode = memo(function LevelNode({ data, selected }: NodeProps<N
         selected && "outline outline-2 outline-offset-2 outline-brand",
       )}
     >
-      <Handle type="target" position={Position.Top} className={handle} aria-label={`Branch into ${data.name}`} />
+      <Handle type="target" position={Position.Top} className={handle} isConnectable={isConnectable} aria-label={`Branch into ${data.name}`} />
       {data.diff && data.diff !== "unchanged" ? (
         <span className={cn("absolute -top-2.5 right-2 rounded px-1.5 text-[10px] font-semibold uppercase tracking-wide", DIFF_BADGE_CLASS[data.diff])}>{DIFF_WORDS[data.diff]}</span>
       ) : null}
@@ -78,7 +78,7 @@ export const LevelNode = memo(function LevelNode({ data, selected }: NodeProps<N
           </dd>
         </div>
       </dl>
-      <Handle type="source" position={Position.Bottom} className={handle} aria-label={`Draw a branch from ${data.name}`} />
+      <Handle type="source" position={Position.Bottom} className={handle} isConnectable={isConnectable} aria-label={`Draw a branch from ${data.name}`} />
     </div>
   );
 });
@@ -89,7 +89,7 @@ const TERMINAL = {
   reject: { label: "Rejected", className: "border-red-600 bg-red-50 text-red-900" },
 } as const;
 
-export const TerminalNode = memo(function TerminalNode({ data, selected }: NodeProps<Node<TerminalNodeData>>) {
+export const TerminalNode = memo(function TerminalNode({ data, selected, isConnectable }: NodeProps<Node<TerminalNodeData>>) {
   const style = TERMINAL[data.kind];
   const size = data.kind === "start" ? NODE_SIZE.start : NODE_SIZE.end;
   return (
@@ -97,9 +97,9 @@ export const TerminalNode = memo(function TerminalNode({ data, selected }: NodeP
       style={{ width: size.width, height: size.height }}
       className={cn("flex items-center justify-center rounded-full border-2 text-sm font-semibold", style.className, data.lit && "ring-4 ring-brand/50", selected && "outline outline-2 outline-offset-2 outline-brand")}
     >
-      {data.kind !== "start" ? <Handle type="target" position={Position.Top} className={handle} aria-label={`Branch into ${style.label}`} /> : null}
+      {data.kind !== "start" ? <Handle type="target" position={Position.Top} className={handle} isConnectable={isConnectable} aria-label={`Branch into ${style.label}`} /> : null}
       {style.label}
-      {data.kind === "start" ? <Handle type="source" position={Position.Bottom} className={handle} aria-label="Choose the first level" /> : null}
+      {data.kind === "start" ? <Handle type="source" position={Position.Bottom} className={handle} isConnectable={isConnectable} aria-label="Choose the first level" /> : null}
     </div>
   );
 });
