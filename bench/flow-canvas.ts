@@ -59,9 +59,10 @@ function chainFlow(levels: number, branches: number, formVersionId: string, fina
     isDefault: true,
     priority: 1,
   }));
+  const span = Math.max(1, levels - 2);
   for (let index = 1; edges.length < branches; index++) {
-    const from = items[index % (levels - 3)]!;
-    const to = items[(index % (levels - 3)) + 2 + (index % 2)]!;
+    const from = items[index % span]!;
+    const to = items[Math.min(levels - 1, (index % span) + 2 + (index % 2))]!;
     edges.push({ id: randomUUID(), name: "", fromLevelId: from.id, target: "LEVEL", toLevelId: to.id, condition: `amount >= ${1_000 * index}`, isDefault: false, priority: 0 });
   }
   return { schemaVersion: 1, levels: items, branches: edges };
@@ -104,19 +105,18 @@ function buildIfNeeded() {
 type Gesture = { p50: number; p95: number; max: number; dropped: number; frames: number; seconds: number };
 type Sample = { firstRender: number; pan: Gesture; drag: Gesture };
 
-/** Starts collecting requestAnimationFrame timestamps in the page. */
+/** Starts collecting requestAnimationFrame timestamps in the page (a string: tsx would wrap a named function in a helper the page lacks). */
 const startFrames = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__frames = [];
-    w.__recording = true;
-    const loop = (time: number) => {
-      if (!w.__recording) return;
-      w.__frames.push(time);
+  page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
+    const loop = (time) => {
+      if (!window.__recording) return;
+      window.__frames.push(time);
       requestAnimationFrame(loop);
     };
     requestAnimationFrame(loop);
-  });
+  })()`);
 
 async function stopFrames(page: Page): Promise<Gesture> {
   const frames = await page.evaluate(() => {
