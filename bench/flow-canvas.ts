@@ -102,7 +102,8 @@ function buildIfNeeded() {
 
 // ── measuring in the page ─────────────────────────────────────────────────────────────────────────
 
-type Gesture = { p50: number; p95: number; max: number; dropped: number; frames: number; seconds: number };
+/** Frame gaps, and `longTasks`: ms the main thread spent in tasks over 50 ms (the page's own work). */
+type Gesture = { p50: number; p95: number; max: number; dropped: number; frames: number; seconds: number; longTasks: number };
 type Sample = { firstRender: number; pan: Gesture; drag: Gesture };
 
 /** Starts collecting requestAnimationFrame timestamps in the page (a string: tsx would wrap a named function in a helper the page lacks). */
@@ -110,6 +111,10 @@ const startFrames = (page: Page) =>
   page.evaluate(`(() => {
     window.__frames = [];
     window.__recording = true;
+    window.__longTasks = 0;
+    window.__observer?.disconnect();
+    window.__observer = new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__longTasks += entry.duration; });
+    window.__observer.observe({ type: "longtask" });
     const loop = (time) => {
       if (!window.__recording) return;
       window.__frames.push(time);
@@ -119,14 +124,15 @@ const startFrames = (page: Page) =>
   })()`);
 
 async function stopFrames(page: Page): Promise<Gesture> {
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
+  const { frames, longTasks } = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean; __longTasks: number; __observer: PerformanceObserver };
     w.__recording = false;
-    return w.__frames;
+    w.__observer.disconnect();
+    return { frames: w.__frames, longTasks: w.__longTasks };
   });
   const gaps = frames.slice(1).map((time, index) => time - frames[index]!);
   const sorted = [...gaps].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0, dropped: gaps.filter((gap) => gap > DROPPED_MS).length, frames: frames.length, seconds: ((frames.at(-1) ?? 0) - (frames[0] ?? 0)) / 1000 };
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0, dropped: gaps.filter((gap) => gap > DROPPED_MS).length, frames: frames.length, seconds: ((frames.at(-1) ?? 0) - (frames[0] ?? 0)) / 1000, longTasks };
 }
 
 /** Moves the pressed mouse in a loop around (x, y) for GESTURE_MS, one step per ~16 ms, as a hand would. */
@@ -171,21 +177,35 @@ async function measure(page: Page, base: string, flow: { id: string; nodes: numb
   const firstRender = await page.evaluate(() => performance.now());
   await page.waitForTimeout(1_000);
 
-  // Dragging a level in the middle of the flow (its title row: the card, not a handle).
+  // Dragging a level in the middle of the flow by its centre (the card, not a handle; at the fitted
+  // zoom of 50 levels a card is small).
   const node = page.locator(`.react-flow__node[aria-label^="${flow.dragLevel}:"]`);
   const box = (await node.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + 12);
+  const grip = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(grip.x, grip.y);
   await startFrames(page);
+  const placed = () => node.evaluate((element) => (element as HTMLElement).style.transform);
+  const placedBefore = await placed();
   await page.mouse.down();
-  await wiggle(page, box.x + box.width / 2, box.y + 12, 120);
+  await page.mouse.move(grip.x + 40, grip.y + 40, { steps: 3 });
+  // A gesture that moved nothing would measure an idle page: refuse the figure.
+  if ((await placed()) === placedBefore) throw new Error(`dragging ${flow.dragLevel} did not move it`);
+  await wiggle(page, grip.x, grip.y, 120);
   await page.mouse.up();
   const drag = await stopFrames(page);
-  await page.waitForTimeout(500);
+  // The drop is an edit: the draft autosaves a moment later and the page re-renders with the saved
+  // revision. Panning is measured after that, on its own.
+  await page.getByRole("status").filter({ hasText: /^All changes saved at/ }).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(300);
 
   const at = await emptyPanePoint(page);
   await page.mouse.move(at.x, at.y);
   await startFrames(page);
+  const viewport = () => page.locator(".react-flow__viewport").evaluate((element) => (element as HTMLElement).style.transform);
+  const viewportBefore = await viewport();
   await page.mouse.down();
+  await page.mouse.move(at.x + 40, at.y + 40, { steps: 3 });
+  if ((await viewport()) === viewportBefore) throw new Error("dragging the pane did not pan it");
   await wiggle(page, at.x, at.y, 200);
   await page.mouse.up();
   const pan = await stopFrames(page);
@@ -200,7 +220,7 @@ const ms = (value: number) => `${fmt(value, value < 100 ? 1 : 0)} ms`;
 function report(name: string, samples: Sample[]) {
   const gesture = (key: "pan" | "drag") => {
     const of = (pick: (g: Gesture) => number) => medianOf(samples.map((sample) => pick(sample[key])));
-    return `${key === "pan" ? "pan " : "drag"} p50 ${ms(of((g) => g.p50))}, p95 ${ms(of((g) => g.p95))}, max ${ms(of((g) => g.max))}, dropped ${fmt(of((g) => g.dropped))} of ${fmt(of((g) => g.frames))} frames (${fmt(of((g) => g.frames / g.seconds), 0)} fps)`;
+    return `${key === "pan" ? "pan " : "drag"} p50 ${ms(of((g) => g.p50))}, p95 ${ms(of((g) => g.p95))}, max ${ms(of((g) => g.max))}, dropped ${fmt(of((g) => g.dropped))} of ${fmt(of((g) => g.frames))} frames (${fmt(of((g) => g.frames / g.seconds), 0)} fps), long tasks ${ms(of((g) => g.longTasks))}`;
   };
   console.log(`  ${name}: first render ${ms(medianOf(samples.map((sample) => sample.firstRender)))}; ${gesture("drag")}; ${gesture("pan")}`);
 }
