@@ -6,7 +6,7 @@ import type { TFlowDefinition } from "@/lib/flows/definition";
 import { flowDefinition } from "@/lib/flows/engine/test-arbitraries";
 import { DEMO_FLOW, IDS } from "@/lib/flows/engine/test-fixtures";
 import { resolvePositions } from "./auto-layout";
-import { countStatuses, diffGraph, REMOVED_EDGE_PREFIX } from "./diff-graph";
+import { diffGraph, REMOVED_EDGE_PREFIX, type DiffStatus, type DiffStatuses } from "./diff-graph";
 import { COMPLETE_NODE, definitionToCanvas } from "./graph";
 
 // A draft made from a published version: same content under new ids (as the service copies it).
@@ -17,6 +17,12 @@ function copyWithNewIds(definition: TFlowDefinition): TFlowDefinition {
     levels: definition.levels.map((level) => ({ ...level, id: id(level.id) })),
     branches: definition.branches.map((branch) => ({ ...branch, id: id(branch.id), fromLevelId: id(branch.fromLevelId), toLevelId: branch.toLevelId && id(branch.toLevelId) })),
   };
+}
+
+function countStatuses(status: DiffStatuses): Record<DiffStatus, number> {
+  const counts: Record<DiffStatus, number> = { added: 0, removed: 0, changed: 0, unchanged: 0 };
+  for (const value of [...Object.values(status.nodes), ...Object.values(status.edges)]) counts[value]++;
+  return counts;
 }
 
 const side = (definition: TFlowDefinition) => ({ definition, positions: resolvePositions(definition, { nodes: {} }) });

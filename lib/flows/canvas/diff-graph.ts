@@ -59,10 +59,3 @@ export function diffGraph(input: { before: Side; after: Side; diff: TFlowDiff; l
   }
   return { graph: { nodes, edges }, status };
 }
-
-/** How many nodes and edges have each status (the legend's counts). */
-export function countStatuses(status: DiffStatuses): Record<DiffStatus, number> {
-  const counts: Record<DiffStatus, number> = { added: 0, removed: 0, changed: 0, unchanged: 0 };
-  for (const value of [...Object.values(status.nodes), ...Object.values(status.edges)]) counts[value]++;
-  return counts;
-}
