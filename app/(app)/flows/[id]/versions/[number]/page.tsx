@@ -46,7 +46,7 @@ export default async function FlowVersionPage({ params, searchParams }: { params
   ]);
   const fieldLabels = Object.assign({}, ...options.forms.map((form) => form.labels)) as Record<string, string>;
   const [before, after] = compared ? (compared.number < shown.number ? [compared, shown] : [shown, compared]) : [shown, shown];
-  const labels = await diffLabelsFor(principal.companyId, compared ? [before.definition, after.definition] : [shown.definition]);
+  const labels = await diffLabelsFor(principal.companyId, compared ? [before.definition, after.definition] : [shown.definition], options);
 
   let graph: CanvasGraph;
   let status: DiffStatuses | undefined;
