@@ -143,9 +143,9 @@ export async function getEditorOptions(companyId: string): Promise<EditorOptions
   return { roles, departments, users: users.map((user) => ({ id: user.id, name: personName(user), email: user.email })), forms };
 }
 
-/** Words for the ids a diff shows (roles, departments, people, forms), from the editor options. */
-export async function diffLabelsFor(companyId: string, definitions: TFlowDefinition[]): Promise<DiffLabels> {
-  const options = await getEditorOptions(companyId);
+/** Words for the ids a diff shows (roles, departments, people, forms), from the editor options (pass them when loaded already). */
+export async function diffLabelsFor(companyId: string, definitions: TFlowDefinition[], loaded?: EditorOptions): Promise<DiffLabels> {
+  const options = loaded ?? (await getEditorOptions(companyId));
   const formIds = [...new Set(definitions.flatMap((definition) => definition.levels.flatMap((level) => level.taskVersionIds)))];
   const forms = await db.taskVersion.findMany({ where: { id: { in: formIds }, companyId }, select: { id: true, number: true, task: { select: { name: true } } } });
   return labelsFrom(options, new Map(forms.map((form) => [form.id, `${form.task.name} v${form.number}`])));

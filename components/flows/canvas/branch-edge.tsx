@@ -3,12 +3,14 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from "@xyflow/react";
 import { memo } from "react";
 import { cn } from "@/components/ui/cn";
+import type { DiffStatus } from "@/lib/flows/canvas/diff-graph";
 import { bowedEdge } from "@/lib/flows/canvas/edge-path";
+import { DIFF_LABEL_CLASS } from "./diff-styles";
 
 // An edge with its label (priority and condition in words, "otherwise", or the engine's fallback)
 // in a readable box; long and backward edges bow out to the right (lib/flows/canvas/edge-path.ts).
 
-export type BranchEdgeData = { label: string; kind: "branch" | "start" | "fallback"; lit: boolean; problem: boolean };
+export type BranchEdgeData = { label: string; kind: "branch" | "start" | "fallback"; lit: boolean; problem: boolean; diff?: DiffStatus };
 
 export const BranchEdge = memo(function BranchEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, style, selected }: EdgeProps<Edge<BranchEdgeData>>) {
   const bowed = bowedEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY });
@@ -28,6 +30,7 @@ export const BranchEdge = memo(function BranchEdge({ id, sourceX, sourceY, targe
               data?.kind === "fallback" ? "border-dashed border-slate-300 bg-slate-50 text-slate-500" : "border-slate-200 bg-white text-slate-800",
               data?.problem && "border-red-400 bg-red-50 text-red-900",
               data?.lit && "border-brand font-semibold text-slate-900",
+              data?.diff && DIFF_LABEL_CLASS[data.diff],
               selected && "border-brand ring-2 ring-brand/40",
             )}
           >

@@ -4,6 +4,8 @@ import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { cn } from "@/components/ui/cn";
 import { NODE_SIZE } from "@/lib/flows/canvas/auto-layout";
+import type { DiffStatus } from "@/lib/flows/canvas/diff-graph";
+import { DIFF_BADGE_CLASS, DIFF_NODE_CLASS, DIFF_WORDS } from "./diff-styles";
 
 // The canvas's nodes: a level card (what it does at a glance, a red ring and count when it has
 // problems, lit when a simulation passes through it) and the explicit Start / Completed / Rejected
@@ -20,12 +22,14 @@ export type LevelNodeData = {
   due: string | null;
   problems: number;
   lit: Lit;
+  /** Set when the canvas draws a diff between two versions. */
+  diff?: DiffStatus;
 };
 export type TerminalNodeData = { kind: "start" | "complete" | "reject"; lit: Lit };
 
 const handle = "!h-3 !w-3 !border-2 !border-white !bg-slate-500 hover:!bg-brand";
 
-export const LevelNode = memo(function LevelNode({ data, selected }: NodeProps<Node<LevelNodeData>>) {
+export const LevelNode = memo(function LevelNode({ data, selected, isConnectable }: NodeProps<Node<LevelNodeData>>) {
   return (
     <div
       data-lit={data.lit ?? undefined}
@@ -35,10 +39,14 @@ export const LevelNode = memo(function LevelNode({ data, selected }: NodeProps<N
         data.problems > 0 ? "border-red-500 ring-2 ring-red-400" : "border-slate-300",
         data.lit === "taken" && "border-brand ring-2 ring-brand/50",
         data.lit === "current" && "border-brand ring-4 ring-brand/60 motion-safe:animate-pulse",
+        data.diff && DIFF_NODE_CLASS[data.diff],
         selected && "outline outline-2 outline-offset-2 outline-brand",
       )}
     >
-      <Handle type="target" position={Position.Top} className={handle} aria-label={`Branch into ${data.name}`} />
+      <Handle type="target" position={Position.Top} className={handle} isConnectable={isConnectable} aria-label={`Branch into ${data.name}`} />
+      {data.diff && data.diff !== "unchanged" ? (
+        <span className={cn("absolute -top-2.5 right-2 rounded px-1.5 text-[10px] font-semibold uppercase tracking-wide", DIFF_BADGE_CLASS[data.diff])}>{DIFF_WORDS[data.diff]}</span>
+      ) : null}
       <div className="flex items-start gap-2">
         <span className="mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full bg-slate-100 text-[10px] font-semibold text-slate-700" aria-hidden>
           {data.order}
@@ -71,7 +79,7 @@ export const LevelNode = memo(function LevelNode({ data, selected }: NodeProps<N
           </dd>
         </div>
       </dl>
-      <Handle type="source" position={Position.Bottom} className={handle} aria-label={`Draw a branch from ${data.name}`} />
+      <Handle type="source" position={Position.Bottom} className={handle} isConnectable={isConnectable} aria-label={`Draw a branch from ${data.name}`} />
     </div>
   );
 });
@@ -82,7 +90,7 @@ const TERMINAL = {
   reject: { label: "Rejected", className: "border-red-600 bg-red-50 text-red-900" },
 } as const;
 
-export const TerminalNode = memo(function TerminalNode({ data, selected }: NodeProps<Node<TerminalNodeData>>) {
+export const TerminalNode = memo(function TerminalNode({ data, selected, isConnectable }: NodeProps<Node<TerminalNodeData>>) {
   const style = TERMINAL[data.kind];
   const size = data.kind === "start" ? NODE_SIZE.start : NODE_SIZE.end;
   return (
@@ -90,9 +98,9 @@ export const TerminalNode = memo(function TerminalNode({ data, selected }: NodeP
       style={{ width: size.width, height: size.height }}
       className={cn("flex items-center justify-center rounded-full border-2 text-sm font-semibold", style.className, data.lit && "ring-4 ring-brand/50", selected && "outline outline-2 outline-offset-2 outline-brand")}
     >
-      {data.kind !== "start" ? <Handle type="target" position={Position.Top} className={handle} aria-label={`Branch into ${style.label}`} /> : null}
+      {data.kind !== "start" ? <Handle type="target" position={Position.Top} className={handle} isConnectable={isConnectable} aria-label={`Branch into ${style.label}`} /> : null}
       {style.label}
-      {data.kind === "start" ? <Handle type="source" position={Position.Bottom} className={handle} aria-label="Choose the first level" /> : null}
+      {data.kind === "start" ? <Handle type="source" position={Position.Bottom} className={handle} isConnectable={isConnectable} aria-label="Choose the first level" /> : null}
     </div>
   );
 });

@@ -22,10 +22,15 @@ describe("flow version diff", () => {
   it("lists added and removed levels, and branches that went with them", () => {
     const withLegal = addLevel(DEMO_FLOW, newLevel({ name: "Legal review", assignees: [{ kind: "INITIATOR_MANAGER" }] }));
     const after = removeLevel(withLegal, IDS.finance);
-    const diff = diffFlows(DEMO_FLOW, copyWithNewIds(after));
-    expect(diff.levels.added).toEqual(["Legal review"]);
-    expect(diff.levels.removed).toEqual(["Finance Approval"]);
-    expect(diff.branches.removed).toEqual(["Manager Review → Finance Approval when amount >= 1000", "Finance Approval → Complete (default)"]);
+    const copy = copyWithNewIds(after);
+    const diff = diffFlows(DEMO_FLOW, copy);
+    const legal = copy.levels.find((level) => level.name === "Legal review")!;
+    expect(diff.levels.added).toEqual([{ id: legal.id, label: "Legal review" }]);
+    expect(diff.levels.removed).toEqual([{ id: IDS.finance, label: "Finance Approval" }]);
+    expect(diff.branches.removed).toEqual([
+      { id: "b-finance", label: "Manager Review → Finance Approval when amount >= 1000" },
+      { id: "b-approved", label: "Finance Approval → Complete (default)" },
+    ]);
   });
 
   it("describes changed settings old → new, renames by position, and changed conditions", () => {
@@ -34,6 +39,8 @@ describe("flow version diff", () => {
     const diff = diffFlows(DEMO_FLOW, copyWithNewIds(after), { assignee: (assignee) => assignee.kind });
     expect(diff.levels.changed).toEqual([
       {
+        id: `copy-${IDS.manager}`,
+        beforeId: IDS.manager,
         name: "Line manager",
         renamedFrom: "Manager Review",
         changes: [
@@ -42,12 +49,13 @@ describe("flow version diff", () => {
         ],
       },
     ]);
-    expect(diff.branches.changed).toEqual([{ label: "Line manager → Finance Approval when amount >= 5000", changes: [{ property: "condition", before: "amount >= 1000", after: "amount >= 5000" }] }]);
+    expect(diff.branches.changed).toEqual([{ id: "copy-b-finance", beforeId: "b-finance", label: "Line manager → Finance Approval when amount >= 5000", changes: [{ property: "condition", before: "amount >= 1000", after: "amount >= 5000" }] }]);
     expect(diff.levels.added).toEqual([]);
   });
 
   it("lists a new branch as added", () => {
-    const after = addBranch(DEMO_FLOW, newBranch(DEMO_FLOW, IDS.finance, { target: "REJECT", condition: "amount > 100000", isDefault: false }));
-    expect(diffFlows(DEMO_FLOW, after).branches.added).toEqual(["Finance Approval → Reject when amount > 100000"]);
+    const branch = newBranch(DEMO_FLOW, IDS.finance, { target: "REJECT", condition: "amount > 100000", isDefault: false });
+    const after = addBranch(DEMO_FLOW, branch);
+    expect(diffFlows(DEMO_FLOW, after).branches.added).toEqual([{ id: branch.id, label: "Finance Approval → Reject when amount > 100000" }]);
   });
 });

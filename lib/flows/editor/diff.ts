@@ -1,6 +1,8 @@
 // The difference between two flow versions in words: levels and branches added, removed and changed
 // (setting by setting, old → new). Versions are separate rows with their own ids, so levels are
 // matched by id, then by name, then by position (renamed);  branches by the levels they join and their target.
+// Every item carries the ids it is about (added: the newer version's, removed: the older one's), so
+// the canvas can colour the very nodes and edges the words describe.
 import type { TAssignee, TEscalation, TFlowBranch, TFlowDefinition, TFlowLevel } from "@/lib/flows/definition";
 
 export type DiffLabels = {
@@ -13,12 +15,15 @@ export type DiffLabels = {
 };
 
 export type Change = { property: string; before: string; after: string };
-export type LevelChange = { name: string; renamedFrom?: string; changes: Change[] };
-export type BranchChange = { label: string; changes: Change[] };
+/** A level or branch added (`id` in the newer version) or removed (`id` in the older one), in words. */
+export type DiffItem = { id: string; label: string };
+/** `id` in the newer version, `beforeId` in the older one. */
+export type LevelChange = { id: string; beforeId: string; name: string; renamedFrom?: string; changes: Change[] };
+export type BranchChange = { id: string; beforeId: string; label: string; changes: Change[] };
 
 export type TFlowDiff = {
-  levels: { added: string[]; removed: string[]; changed: LevelChange[] };
-  branches: { added: string[]; removed: string[]; changed: BranchChange[] };
+  levels: { added: DiffItem[]; removed: DiffItem[]; changed: LevelChange[] };
+  branches: { added: DiffItem[]; removed: DiffItem[]; changed: BranchChange[] };
 };
 
 const ACTION_WORDS: Record<string, string> = { submit: "submit", approve: "approve", reject: "reject", send_back: "send back", request_changes: "request changes" };
@@ -42,7 +47,8 @@ function defaultAssignee(assignee: TAssignee): string {
 const list = (items: string[]) => (items.length === 0 ? "none" : items.join(", "));
 const hours = (value: number | undefined) => (value === undefined ? "none" : `${value} h`);
 
-function levelSettings(level: TFlowLevel, position: number, labels: DiffLabels): Record<string, string> {
+/** A level's settings in words, as the diff compares them (also the read-only canvas's level details). */
+export function levelSettings(level: TFlowLevel, position: number, labels: DiffLabels): Record<string, string> {
   const assignee = labels.assignee ?? defaultAssignee;
   const escalation = labels.escalation ?? ((target: TEscalation) => (target.to === "role" ? `Role ${target.roleId}` : "Manager of the initiator"));
   return {
@@ -107,7 +113,7 @@ export function diffFlows(before: TFlowDefinition, after: TFlowDefinition, label
     const level = newById.get(match)!;
     const changes = compare(levelSettings(old, oldLevels.indexOf(old) + 1, labels), levelSettings(level, newLevels.indexOf(level) + 1, labels));
     const renamed = old.name !== level.name;
-    if (renamed || changes.length > 0) changed.push({ name: level.name, ...(renamed ? { renamedFrom: old.name } : {}), changes });
+    if (renamed || changes.length > 0) changed.push({ id: level.id, beforeId: old.id, name: level.name, ...(renamed ? { renamedFrom: old.name } : {}), changes });
   }
 
   const target = (branch: TFlowBranch, names: Map<string, string>) =>
@@ -121,26 +127,26 @@ export function diffFlows(before: TFlowDefinition, after: TFlowDefinition, label
 
   const byPriority = (a: TFlowBranch, b: TFlowBranch) => a.priority - b.priority;
   const remaining = [...after.branches].sort(byPriority);
-  const removedBranches: string[] = [];
+  const removedBranches: DiffItem[] = [];
   const changedBranches: BranchChange[] = [];
   for (const old of [...before.branches].sort(byPriority)) {
     const index = remaining.findIndex((candidate) => keyNew(candidate) === keyOld(old));
     if (index < 0) {
-      removedBranches.push(label(old, oldName));
+      removedBranches.push({ id: old.id, label: label(old, oldName) });
       continue;
     }
     const [branch] = remaining.splice(index, 1);
     const changes = compare(settings(old), settings(branch!));
-    if (changes.length > 0) changedBranches.push({ label: label(branch!, newName), changes });
+    if (changes.length > 0) changedBranches.push({ id: branch!.id, beforeId: old.id, label: label(branch!, newName), changes });
   }
 
   return {
     levels: {
-      added: newLevels.filter((level) => !matchedNew.has(level.id)).map((level) => level.name),
-      removed: oldLevels.filter((level) => !pairs.has(level.id)).map((level) => level.name),
+      added: newLevels.filter((level) => !matchedNew.has(level.id)).map((level) => ({ id: level.id, label: level.name })),
+      removed: oldLevels.filter((level) => !pairs.has(level.id)).map((level) => ({ id: level.id, label: level.name })),
       changed,
     },
-    branches: { added: remaining.map((branch) => label(branch, newName)), removed: removedBranches, changed: changedBranches },
+    branches: { added: remaining.map((branch) => ({ id: branch.id, label: label(branch, newName) })), removed: removedBranches, changed: changedBranches },
   };
 }
 

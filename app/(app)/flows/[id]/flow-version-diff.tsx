@@ -1,6 +1,8 @@
-import { isEmptyDiff, type TFlowDiff } from "@/lib/flows/editor/diff";
+import { isEmptyDiff, type DiffItem, type TFlowDiff } from "@/lib/flows/editor/diff";
 
 // The difference between two versions in words: levels and branches added, removed and changed.
+
+const labelOf = (item: DiffItem) => item.label;
 
 function Section({ title, tone, items }: { title: string; tone: "green" | "red"; items: string[] }) {
   if (items.length === 0) return null;
@@ -55,15 +57,15 @@ export function FlowVersionDiff({ diff, from, to }: { diff: TFlowDiff; from: num
     <div className="space-y-5 text-sm" aria-label={`Changes from version ${from} to version ${to}`}>
       <div className="space-y-3">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Levels</h3>
-        <Section title="Added" tone="green" items={diff.levels.added} />
-        <Section title="Removed" tone="red" items={diff.levels.removed} />
+        <Section title="Added" tone="green" items={diff.levels.added.map(labelOf)} />
+        <Section title="Removed" tone="red" items={diff.levels.removed.map(labelOf)} />
         <Changed items={levels} />
         {diff.levels.added.length + diff.levels.removed.length + levels.length === 0 ? <p className="text-slate-500">No change.</p> : null}
       </div>
       <div className="space-y-3">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Branches</h3>
-        <Section title="Added" tone="green" items={diff.branches.added} />
-        <Section title="Removed" tone="red" items={diff.branches.removed} />
+        <Section title="Added" tone="green" items={diff.branches.added.map(labelOf)} />
+        <Section title="Removed" tone="red" items={diff.branches.removed.map(labelOf)} />
         <Changed items={branches} />
         {diff.branches.added.length + diff.branches.removed.length + branches.length === 0 ? <p className="text-slate-500">No change.</p> : null}
       </div>

@@ -1,5 +1,6 @@
 import { CompareVersionsCard } from "@/components/versions/compare-versions-card";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RenameDialog } from "@/components/design/rename-dialog";
 import { Card } from "@/components/ui/card";
@@ -78,7 +79,11 @@ export default async function FlowOverviewPage({ params, searchParams }: { param
             <tbody>
               {flow.versions.map((version) => (
                 <tr key={version.id} className="border-t border-slate-100">
-                  <td className="px-5 py-2 font-medium">v{version.number}</td>
+                  <td className="px-5 py-2 font-medium">
+                    <Link href={`/flows/${flow.id}/versions/${version.number}`} className="text-brand hover:underline" aria-label={`View v${version.number} on the canvas`}>
+                      v{version.number}
+                    </Link>
+                  </td>
                   <td className="px-5 py-2">
                     <FormStatusBadge status={version.state} />
                   </td>
