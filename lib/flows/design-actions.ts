@@ -38,7 +38,7 @@ export const saveFlowDraftAction = companyAction({ schema: ZSaveFlowDraft, permi
 export const publishFlowAction = companyAction({ schema: ZPublishFlow, permission: "flows.publish" }, async ({ input, ctx }) => {
   const published = await publishFlow(ctx, input);
   revalidateFlow(input.flowId);
-  return { number: published.number };
+  return { number: published.number, warnings: published.warnings.length };
 });
 
 export const createFlowDraftAction = companyAction({ schema: ZFlowId, permission: "flows.update" }, async ({ input, ctx }) => {

@@ -144,7 +144,8 @@ export async function publishFlow(ctx: ServiceContext, input: z.output<typeof ZP
     const forms = await formFieldEnvs(tx, ctx.companyId, definition.levels.flatMap((level) => level.taskVersionIds));
     // Assignee coverage is checked against the organisation as it is at publish time.
     const org = await loadOrgSnapshot(tx, ctx.companyId);
-    const problems = checkDraft(definition, { ...checkOptionsFor(definition, forms), org }).filter(blocksPublish);
+    const found = checkDraft(definition, { ...checkOptionsFor(definition, forms), org });
+    const problems = found.filter(blocksPublish);
     if (problems.length > 0) {
       const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
       throw new AppError("VALIDATION", `The flow cannot be published yet: fix ${count} first.`, { fieldErrors: problemFieldErrors(problems), details: { problems } });
@@ -171,7 +172,9 @@ export async function publishFlow(ctx: ServiceContext, input: z.output<typeof ZP
         ...(accepted.length > 0 ? { acceptedGoldenChanges: accepted.map((result) => ({ name: result.name, expected: result.expectedText, actual: result.actualText })) } : {}),
       },
     });
-    return { versionId: draft.id, number: draft.number, publishedAt: now };
+    // Warnings do not block publishing, but the publisher (and an API client) should still hear them.
+    const warnings = found.filter((problem) => problem.severity === "warning").map(({ code, message, path, counterExample }) => ({ code, message, path, ...(counterExample ? { counterExample } : {}) }));
+    return { versionId: draft.id, number: draft.number, publishedAt: now, warnings };
   });
 }
 

@@ -82,6 +82,10 @@ describe("publish runs the static proof", () => {
     definition.branches.splice(1, 0, { ...definition.branches[1]!, id: newId(), isDefault: false, condition: "amount >= 500", priority: 1 });
     definition.branches[2] = { ...definition.branches[2]!, priority: 2 };
     const { ctx, flowId } = await draftOf(definition);
-    await expect(publishFlow(ctx, { flowId, changeNote: null })).resolves.toMatchObject({ number: 1 });
+    const published = await publishFlow(ctx, { flowId, changeNote: null });
+    expect(published).toMatchObject({ number: 1 });
+    // The warnings that did not block it are in the answer, with their counter-examples.
+    const overlap = published.warnings.find((warning) => warning.counterExample?.includes("1,000"));
+    expect(overlap).toMatchObject({ path: expect.stringMatching(/^branches\[\d\]/) });
   });
 });

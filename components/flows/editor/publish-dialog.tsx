@@ -33,7 +33,8 @@ export function PublishDialog({ flowId, disabled, reason }: { flowId: string; di
         const result = await publishFlowAction({ flowId, changeNote: note, acknowledgeGoldenChanges: acknowledged });
         if (result.ok) {
           dialog.current?.close();
-          toast.success(`Version ${result.data.number} published`);
+          const { number, warnings } = result.data;
+          toast.success(`Version ${number} published${warnings > 0 ? ` with ${warnings === 1 ? "1 warning" : `${warnings} warnings`} (see the problems panel)` : ""}`);
           router.push(`/flows/${flowId}`);
           router.refresh();
           return;

@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 /**
  * Publishes the draft: `{ changeNote?, acknowledgeGoldenChanges? }`; a flow that fails the publish check is
  * 422 with `problems` (code, message, path); one whose golden cases now take another route is 422 with
- * `goldenCases` (name, expected, actual) until `acknowledgeGoldenChanges: true` is sent.
+ * `goldenCases` (name, expected, actual) until `acknowledgeGoldenChanges: true` is sent. A published
+ * answer lists the `warnings` that did not block it (code, message, path, counter-example).
  */
 export const POST = apiRoute<{ id: string }>({ permission: "flows.publish" }, async ({ request, ctx, params }) => {
   const flowId = parseId(params.id, "Flow");
