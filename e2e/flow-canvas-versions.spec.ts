@@ -130,7 +130,8 @@ test("a published version on the canvas is read-only, and its diff with the draf
   await expect(added).toContainText("Added");
   await expect(levelNode(page, "Manager approval$")).toBeVisible(); // unchanged: no status in its name
   const changed = page.getByRole("group", { name: /^Branch from Manager approval to Finance approval: .*\(changed\)$/ });
-  await expect(changed).toBeVisible();
+  // Attached, not "visible": a straight vertical edge has a zero-width box, which Playwright calls hidden.
+  await expect(changed).toBeAttached();
   await expect(changed.locator("path.react-flow__edge-path")).toHaveAttribute("style", /stroke: (rgb\(217, 119, 6\)|#d97706)/);
   // (Audit sits right under finance, so that edge is short: attached and green is what counts.)
   await expect(page.getByRole("group", { name: /^Branch from Finance approval to Audit: .*\(added\)$/ }).locator("path.react-flow__edge-path")).toHaveAttribute("style", /stroke: (rgb\(22, 163, 74\)|#16a34a)/);
