@@ -21,11 +21,11 @@ import * as flowInstancesRoute from "@/app/api/v1/flows/[id]/instances/route";
 import * as instanceActionsRoute from "@/app/api/v1/instances/[id]/actions/route";
 import * as instanceRoute from "@/app/api/v1/instances/[id]/route";
 import * as instancesRoute from "@/app/api/v1/instances/route";
-import { generateApiKeyToken } from "@/lib/auth/api-key-token";
 import { db } from "@/lib/db";
 import { bulkActAction } from "@/lib/flows/actions";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
 import { startInstance } from "@/lib/flows/runner/start-instance";
+import { apiKey, call } from "../support/api";
 import { createCompany, createUser } from "../support/fixtures";
 import { actingAs, expense, loadDemo, uploadFile, type Demo } from "../support/flow-fixtures";
 import { openSession } from "../support/outcomes";
@@ -33,11 +33,6 @@ import { openSession } from "../support/outcomes";
 let demo: Demo;
 const tokens = {} as Record<"employee" | "employee2" | "manager" | "finance" | "foreign", string>;
 
-async function apiKey(companyId: string, userId: string, scopes: string[]) {
-  const { token, prefix, hash } = generateApiKeyToken();
-  await db.apiKey.create({ data: { companyId, name: "test", prefix, keyHash: hash, scopes, createdById: userId } });
-  return token;
-}
 
 beforeAll(async () => {
   demo = await loadDemo(db);
@@ -51,15 +46,6 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
-async function call<P>(handler: Handler<P>, params: P, init: { token: string; method?: string; path: string; body?: unknown; headers?: Record<string, string> }) {
-  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-  const response = await handler(
-    new Request(`http://localhost:3000${init.path}`, { method: init.method ?? (body ? "POST" : "GET"), body, headers: { authorization: `Bearer ${init.token}`, "content-type": "application/json", ...init.headers } }),
-    { params: Promise.resolve(params) },
-  );
-  return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, any> };
-}
 
 const start = (token: string, body: unknown, headers?: Record<string, string>) =>
   call(flowInstancesRoute.POST, { id: demo.flow.id }, { token, path: `/api/v1/flows/${demo.flow.id}/instances`, body, headers });

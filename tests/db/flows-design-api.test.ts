@@ -22,10 +22,10 @@ import * as publishRoute from "@/app/api/v1/flows/[id]/publish/route";
 import * as flowRoute from "@/app/api/v1/flows/[id]/route";
 import * as flowsRoute from "@/app/api/v1/flows/route";
 import * as taskRoute from "@/app/api/v1/tasks/[id]/route";
-import { generateApiKeyToken } from "@/lib/auth/api-key-token";
 import { db } from "@/lib/db";
 import { createFlowAction, publishFlowAction, saveFlowDraftAction } from "@/lib/flows/design-actions";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
+import { apiKey, call } from "../support/api";
 import { createCompany, createUser } from "../support/fixtures";
 import { loadDemo, type Demo } from "../support/flow-fixtures";
 import { purchaseRequest } from "../support/flow-design";
@@ -35,11 +35,6 @@ let demo: Demo;
 let expenseFormVersionId: string;
 const tokens = {} as Record<"designer" | "viewer" | "foreign", string>;
 
-async function apiKey(companyId: string, userId: string, scopes: string[]) {
-  const { token, prefix, hash } = generateApiKeyToken();
-  await db.apiKey.create({ data: { companyId, name: "test", prefix, keyHash: hash, scopes, createdById: userId } });
-  return token;
-}
 
 beforeAll(async () => {
   demo = await loadDemo(db);
@@ -54,14 +49,6 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
-async function call<P>(handler: Handler<P>, params: P, init: { token: string; method: string; path: string; body?: unknown }) {
-  const response = await handler(
-    new Request(`http://localhost:3000${init.path}`, { method: init.method, body: init.body === undefined ? undefined : JSON.stringify(init.body), headers: { authorization: `Bearer ${init.token}`, "content-type": "application/json" } }),
-    { params: Promise.resolve(params) },
-  );
-  return { status: response.status, type: response.headers.get("content-type"), json: (await response.json()) as Record<string, any> };
-}
 
 const create = (token: string, body: unknown) => call(flowsRoute.POST, {}, { token, method: "POST", path: "/api/v1/flows", body });
 const save = (token: string, id: string, body: unknown) => call(draftRoute.PUT, { id }, { token, method: "PUT", path: `/api/v1/flows/${id}/draft`, body });

@@ -20,7 +20,6 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: (
 import * as caseRoute from "@/app/api/v1/flows/[id]/golden-cases/[caseId]/route";
 import * as casesRoute from "@/app/api/v1/flows/[id]/golden-cases/route";
 import * as publishRoute from "@/app/api/v1/flows/[id]/publish/route";
-import { generateApiKeyToken } from "@/lib/auth/api-key-token";
 import { db } from "@/lib/db";
 import type { TFlowDefinition } from "@/lib/flows/definition";
 import { createGoldenCaseAction, deleteGoldenCaseAction } from "@/lib/flows/golden-case-actions";
@@ -31,6 +30,7 @@ import { simulationContextFor } from "@/lib/flows/simulate/context";
 import { routeOf } from "@/lib/flows/simulate/route";
 import { simulate } from "@/lib/flows/simulate/run";
 import { formFieldEnvs } from "@/lib/flows/form-envs";
+import { apiKey, call } from "../support/api";
 import { contextFor, createCompany, createUser } from "../support/fixtures";
 import { actingAs, loadDemo, type Demo } from "../support/flow-fixtures";
 import { purchaseRequest } from "../support/flow-design";
@@ -40,11 +40,6 @@ let demo: Demo;
 let expenseFormVersionId: string;
 const tokens = {} as Record<"designer" | "viewer" | "foreign", string>;
 
-async function apiKey(companyId: string, userId: string, scopes: string[]) {
-  const { token, prefix, hash } = generateApiKeyToken();
-  await db.apiKey.create({ data: { companyId, name: "test", prefix, keyHash: hash, scopes, createdById: userId } });
-  return token;
-}
 
 beforeAll(async () => {
   demo = await loadDemo(db);
@@ -132,15 +127,6 @@ describe("golden cases", () => {
   });
 });
 
-type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
-async function call<P>(handler: Handler<P>, params: P, init: { token: string; method: string; path: string; body?: unknown }) {
-  const response = await handler(
-    new Request(`http://localhost:3000${init.path}`, { method: init.method, body: init.body === undefined ? undefined : JSON.stringify(init.body), headers: { authorization: `Bearer ${init.token}`, "content-type": "application/json" } }),
-    { params: Promise.resolve(params) },
-  );
-  const text = await response.text();
-  return { status: response.status, type: response.headers.get("content-type"), json: (text ? JSON.parse(text) : null) as Record<string, any> };
-}
 
 describe("golden cases API", () => {
   it("creates (201), lists, updates, deletes (204); bad input and taken names are problem JSON", async () => {

@@ -10,17 +10,12 @@ import * as recordRoute from "@/app/api/v1/tables/[key]/records/[id]/route";
 import * as recordsRoute from "@/app/api/v1/tables/[key]/records/route";
 import * as tableRoute from "@/app/api/v1/tables/[key]/route";
 import * as tablesRoute from "@/app/api/v1/tables/route";
-import { generateApiKeyToken } from "@/lib/auth/api-key-token";
 import { db } from "@/lib/db";
+import { apiKey, call } from "../support/api";
 import { createCompany, createUser } from "../support/fixtures";
 
 const tokens = {} as Record<"admin" | "reader" | "foreign", string>;
 
-async function apiKey(companyId: string, userId: string, scopes: string[]) {
-  const { token, prefix, hash } = generateApiKeyToken();
-  await db.apiKey.create({ data: { companyId, name: "test", prefix, keyHash: hash, scopes, createdById: userId } });
-  return token;
-}
 
 beforeAll(async () => {
   const company = await createCompany(db);
@@ -33,16 +28,6 @@ beforeAll(async () => {
 });
 afterAll(() => db.$disconnect());
 
-type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
-async function call<P>(handler: Handler<P>, params: P, init: { token: string; method?: string; path: string; body?: unknown }) {
-  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-  const response = await handler(
-    new Request(`http://localhost:3000${init.path}`, { method: init.method ?? (body ? "POST" : "GET"), body, headers: { authorization: `Bearer ${init.token}`, "content-type": "application/json" } }),
-    { params: Promise.resolve(params) },
-  );
-  const text = await response.text();
-  return { status: response.status, type: response.headers.get("content-type"), json: (text ? JSON.parse(text) : null) as Record<string, any> };
-}
 
 describe("/api/v1/tables", () => {
   it("creates a table and records, filters them, and explains every refusal", async () => {

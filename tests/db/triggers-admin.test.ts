@@ -15,23 +15,18 @@ import * as executionsRoute from "@/app/api/v1/trigger-executions/route";
 import * as rerunRoute from "@/app/api/v1/trigger-executions/[id]/rerun/route";
 import * as testRoute from "@/app/api/v1/triggers/[id]/test/route";
 import * as triggersRoute from "@/app/api/v1/triggers/route";
-import { generateApiKeyToken } from "@/lib/auth/api-key-token";
 import { db } from "@/lib/db";
 import { OutboundRefused, sendOutbound } from "@/lib/http/outbound";
 import { closeRunnerPool } from "@/lib/flows/runner/sql";
 import { dispatchOutbox } from "@/lib/triggers/dispatch";
 import { executeTrigger } from "@/lib/triggers/execute";
+import { apiKey, call } from "../support/api";
 import { createUser } from "../support/fixtures";
 import { loadDemo, type Demo } from "../support/flow-fixtures";
 
 let demo: Demo;
 const tokens = {} as Record<"admin" | "viewer" | "foreign", string>;
 
-async function apiKey(companyId: string, userId: string, scopes: string[]) {
-  const { token, prefix, hash } = generateApiKeyToken();
-  await db.apiKey.create({ data: { companyId, name: "test", prefix, keyHash: hash, scopes, createdById: userId } });
-  return token;
-}
 
 beforeAll(async () => {
   demo = await loadDemo(db);
@@ -46,15 +41,6 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
-async function call<P>(handler: Handler<P>, params: P, init: { token: string; method?: string; path: string; body?: unknown }) {
-  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-  const response = await handler(
-    new Request(`http://localhost:3000${init.path}`, { method: init.method ?? (body ? "POST" : "GET"), body, headers: { authorization: `Bearer ${init.token}`, "content-type": "application/json" } }),
-    { params: Promise.resolve(params) },
-  );
-  return { status: response.status, json: (await response.json()) as Record<string, any> };
-}
 
 const taskId = () => db.task.findFirstOrThrow({ where: { companyId: demo.company.id, name: { contains: "Expense" } } }).then((task) => task.id);
 
