@@ -54,3 +54,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
   return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|57P03|08006|08001|Connection terminated|connect ECONN|timeout exceeded when trying to connect|DatabaseNotReachable/i.test(text);
 }
+
+/**
+ * A page's load where an AppError (an unknown, foreign or malformed id) means "nothing here": it
+ * becomes null, so the page answers the same 404 whatever the reason; anything else still throws.
+ */
+export function orNull<T>(promise: Promise<T>): Promise<T | null> {
+  return promise.catch((error: unknown) => (isAppError(error) ? null : Promise.reject(error)));
+}

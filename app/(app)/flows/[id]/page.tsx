@@ -8,7 +8,7 @@ import { renameFlowAction } from "@/lib/design/details-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { isAppError } from "@/lib/errors";
+import { orNull } from "@/lib/errors";
 import { diffLabelsFor, getFlowOverview, getVersionDefinition } from "@/lib/flows/design-queries";
 import { diffFlows } from "@/lib/flows/editor/diff";
 import { FormStatusBadge } from "../../forms/status-badge";
@@ -17,14 +17,6 @@ import { FlowVersionDiff } from "./flow-version-diff";
 
 export const metadata: Metadata = { title: "Flow" };
 
-async function load<T>(work: () => Promise<T>): Promise<T | null> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isAppError(error)) return null; // unknown, foreign or malformed: the same 404
-    throw error;
-  }
-}
 
 const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
@@ -36,13 +28,13 @@ async function compare(companyId: string, flowId: string, from: number, to: numb
 export default async function FlowOverviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
   const principal = await requirePagePrincipal("flows.view");
   const { id } = await params;
-  const flow = await load(() => getFlowOverview(principal.companyId, id));
+  const flow = await orNull(getFlowOverview(principal.companyId, id));
   if (!flow) notFound();
   const query = await searchParams;
   const numbers = flow.versions.map((version) => version.number);
   const to = numbers.includes(Number(query.to)) ? Number(query.to) : (numbers[0] ?? 1);
   const from = numbers.includes(Number(query.from)) ? Number(query.from) : (numbers.find((number) => number < to) ?? to);
-  const diff = numbers.length > 1 ? await load(() => compare(principal.companyId, flow.id, from, to)) : null;
+  const diff = numbers.length > 1 ? await orNull(compare(principal.companyId, flow.id, from, to)) : null;
   const hasDraft = flow.versions.some((version) => version.state === "DRAFT");
   const hasPublished = flow.versions.some((version) => version.state === "PUBLISHED");
   return (

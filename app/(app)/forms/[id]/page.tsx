@@ -8,7 +8,7 @@ import { RenameDialog } from "@/components/design/rename-dialog";
 import { renameFormAction } from "@/lib/design/details-actions";
 import { requirePagePrincipal } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { isAppError } from "@/lib/errors";
+import { orNull } from "@/lib/errors";
 import { diffVersions, getForm } from "@/lib/forms/queries";
 import { FormStatusBadge } from "../status-badge";
 import { FormActions } from "./form-actions";
@@ -16,25 +16,17 @@ import { VersionDiff } from "./version-diff";
 
 export const metadata: Metadata = { title: "Form" };
 
-async function load<T>(work: () => Promise<T>): Promise<T | null> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isAppError(error)) return null; // unknown, foreign or malformed: the same 404
-    throw error;
-  }
-}
 
 export default async function FormOverviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
   const principal = await requirePagePrincipal("tasks.view");
   const { id } = await params;
-  const form = /^[0-9a-f-]{36}$/i.test(id) ? await load(() => getForm(principal.companyId, id)) : null;
+  const form = /^[0-9a-f-]{36}$/i.test(id) ? await orNull(getForm(principal.companyId, id)) : null;
   if (!form) notFound();
   const query = await searchParams;
   const numbers = form.versions.map((version) => version.number);
   const to = Number(query.to) || numbers[0] || 1;
   const from = Number(query.from) || numbers.find((number) => number < to) || to;
-  const diff = numbers.length > 1 ? await load(() => diffVersions(principal.companyId, form.id, from, to)) : null;
+  const diff = numbers.length > 1 ? await orNull(diffVersions(principal.companyId, form.id, from, to)) : null;
   const canSeeSubmissions = can(principal.permissions, "tasks.view");
   return (
     <div className="space-y-6">

@@ -13,7 +13,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { isAppError } from "@/lib/errors";
+import { orNull } from "@/lib/errors";
 import { explainAbsence, getInstanceDetail, type AbsenceExplanation, type InstanceDetail } from "@/lib/flows/queries";
 import { buildDiagram } from "@/lib/flows/view/diagram-layout";
 import { combineLevelForms } from "@/lib/flows/view/level-form";
@@ -28,7 +28,6 @@ export const metadata: Metadata = { title: "Request" };
 const FILE_TYPES = new Set(["file", "signature"]);
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const orNull = <T,>(promise: Promise<T>): Promise<T | null> => promise.catch((error: unknown) => (isAppError(error) ? null : Promise.reject(error)));
 
 // Names of the files the submissions and the current form show (company-scoped).
 function fileIdsOf(detail: InstanceDetail): string[] {

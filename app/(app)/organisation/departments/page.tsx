@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { isAppError } from "@/lib/errors";
+import { orNull } from "@/lib/errors";
 import { buildTree, descendantIds, flattenTree } from "@/lib/org/department-tree";
 import { getDepartment, listDepartments, listPeopleOptions } from "@/lib/org/departments/queries";
 
@@ -16,12 +16,7 @@ export const metadata: Metadata = { title: "Departments" };
 
 async function loadSelected(companyId: string, id: string | undefined) {
   if (!id) return null;
-  try {
-    return await getDepartment(companyId, id);
-  } catch (error) {
-    if (isAppError(error)) return null; // unknown, foreign or malformed id: show nothing selected
-    throw error;
-  }
+  return orNull(getDepartment(companyId, id)); // unknown, foreign or malformed id: nothing selected
 }
 
 export default async function DepartmentsPage({ searchParams }: { searchParams: Promise<{ d?: string }> }) {

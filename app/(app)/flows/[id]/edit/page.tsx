@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { isAppError } from "@/lib/errors";
+import { orNull } from "@/lib/errors";
 import { getEditorOptions, getFlowDraft } from "@/lib/flows/design-queries";
 import { FlowActions } from "../flow-actions";
 
@@ -18,10 +18,7 @@ export default async function EditFlowPage({ params, searchParams }: { params: P
   const principal = await requirePagePrincipal("flows.update");
   const { id } = await params;
   const view = (await searchParams).view === "list" ? "list" : "canvas";
-  const flow = await getFlowDraft(principal.companyId, id).catch((error: unknown) => {
-    if (isAppError(error)) return null;
-    throw error;
-  });
+  const flow = await orNull(getFlowDraft(principal.companyId, id));
   if (!flow) notFound();
   const back = (
     <Link href={`/flows/${flow.id}`} className="text-sm text-slate-600 hover:underline">

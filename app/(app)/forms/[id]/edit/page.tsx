@@ -6,26 +6,18 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { isAppError } from "@/lib/errors";
+import { orNull } from "@/lib/errors";
 import { getForm, getPickerContext, publishedKeys, storedDefinition } from "@/lib/forms/queries";
 import { CreateDraftButton } from "./create-draft-button";
 
 export const metadata: Metadata = { title: "Form builder" };
 
-async function load<T>(work: () => Promise<T>): Promise<T | null> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isAppError(error)) return null; // unknown, foreign or malformed: the same 404
-    throw error;
-  }
-}
 
 /** The drag-and-drop builder of a form's draft; a read-only notice when there is nothing to edit. */
 export default async function FormBuilderPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePagePrincipal("tasks.view");
   const { id } = await params;
-  const form = /^[0-9a-f-]{36}$/i.test(id) ? await load(() => getForm(principal.companyId, id)) : null;
+  const form = /^[0-9a-f-]{36}$/i.test(id) ? await orNull(getForm(principal.companyId, id)) : null;
   if (!form) notFound();
   const canUpdate = can(principal.permissions, "tasks.update");
   const draft = form.draft;

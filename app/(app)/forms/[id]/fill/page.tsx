@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/guard";
-import { isAppError } from "@/lib/errors";
+import { orNull } from "@/lib/errors";
 import { getFillableForm, getPickerContext } from "@/lib/forms/queries";
 import { FillForm } from "./fill-form";
 
@@ -13,10 +13,7 @@ export default async function FillFormPage({ params }: { params: Promise<{ id: s
   const principal = await requirePagePrincipal("tasks.view");
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const form = await getFillableForm(principal.companyId, id).catch((error) => {
-    if (isAppError(error)) return null;
-    throw error;
-  });
+  const form = await orNull(getFillableForm(principal.companyId, id));
   if (!form) notFound();
   const context = await getPickerContext(principal.companyId);
   return (

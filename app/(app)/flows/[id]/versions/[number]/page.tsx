@@ -11,7 +11,7 @@ import { definitionToCanvas, type CanvasGraph } from "@/lib/flows/canvas/graph";
 import { diffLabelsFor, getEditorOptions, getFlowOverview } from "@/lib/flows/design-queries";
 import { diffFlows } from "@/lib/flows/editor/diff";
 import { getVersionCanvas } from "@/lib/flows/version-queries";
-import { isAppError } from "@/lib/errors";
+import { orNull } from "@/lib/errors";
 import { FormStatusBadge } from "../../../../forms/status-badge";
 import { FlowVersionDiff } from "../../flow-version-diff";
 
@@ -20,19 +20,11 @@ export const metadata: Metadata = { title: "Flow version" };
 // Any version of a flow on the canvas, read-only; `?compare=<number>` or `?compare=draft` draws the
 // diff between the two (older → newer, whichever is shown) on the canvas with the changes in words.
 
-async function load<T>(work: () => Promise<T>): Promise<T | null> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isAppError(error)) return null; // unknown, foreign or malformed: the same 404
-    throw error;
-  }
-}
 
 export default async function FlowVersionPage({ params, searchParams }: { params: Promise<{ id: string; number: string }>; searchParams: Promise<{ compare?: string }> }) {
   const principal = await requirePagePrincipal("flows.view");
   const { id, number: numberParam } = await params;
-  const flow = await load(() => getFlowOverview(principal.companyId, id));
+  const flow = await orNull(getFlowOverview(principal.companyId, id));
   const version = flow?.versions.find((candidate) => String(candidate.number) === numberParam);
   if (!flow || !version) notFound();
   const { compare } = await searchParams;
