@@ -9,7 +9,7 @@ import { definitionToCanvas, levelsInOrder } from "@/lib/flows/canvas/graph";
 import type { TFlowLayout, TPoint } from "@/lib/flows/canvas/layout";
 import { checkOptionsFor, conditionFieldsAt, type EditorOptions } from "@/lib/flows/editor/fields";
 import { addLevel, newLevel, removeBranch, removeLevel, updateBranch, updateLevel } from "@/lib/flows/editor/operations";
-import { blocksPublish, checkDraft, type LocatedProblem } from "@/lib/flows/editor/problems";
+import { blocksPublish, checkDraft, problemTarget, type LocatedProblem } from "@/lib/flows/editor/problems";
 import type { TFlowDraft } from "@/lib/flows/editor/schema";
 import { ProblemsPanel } from "@/components/flows/editor/problems-panel";
 import { PublishDialog } from "@/components/flows/editor/publish-dialog";
@@ -131,24 +131,11 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight }: 
   });
 
   const focusProblem = (problem: LocatedProblem) => {
-    const level = /^levels\[(\d+)\](?:\.(\w+))?/.exec(problem.path);
-    const branch = /^branches\[(\d+)\](?:\.(\w+))?/.exec(problem.path);
-    let target: string | null = null;
-    if (level) {
-      const item = definition.levels[Number(level[1])];
-      if (item) {
-        select([item.id], [], true);
-        target = level[2] ? `level-${item.id}-${level[2]}` : null;
-      }
-    } else if (branch) {
-      const item = definition.branches[Number(branch[1])];
-      if (item) {
-        select([], [item.id], true);
-        target = branch[2] ? `branch-${item.id}-${branch[2]}` : null;
-      }
-    }
+    const target = problemTarget(definition, problem.path);
+    if (!target) return;
+    select(target.kind === "level" ? [target.id] : [], target.kind === "branch" ? [target.id] : [], true);
     // The panel opens a render or two later; then the setting the problem is about takes focus.
-    if (target) focusWhenRendered(target);
+    if (target.field) focusWhenRendered(`${target.kind}-${target.id}-${target.field}`);
   };
 
   const selectedLevel = selected?.kind === "level" ? definition.levels.find((level) => level.id === selected.id) : undefined;

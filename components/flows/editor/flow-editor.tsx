@@ -6,7 +6,7 @@ import { get, useForm, useWatch, type FieldError } from "react-hook-form";
 import type { TFlowBranch, TFlowLevel } from "@/lib/flows/definition";
 import { checkOptionsFor, conditionFieldsByLevel, type EditorOptions } from "@/lib/flows/editor/fields";
 import { addBranch, addLevel, moveLevel, newBranch, newLevel, removeBranch, removeLevel, updateBranch, updateLevel } from "@/lib/flows/editor/operations";
-import { blocksPublish, checkDraft, type LocatedProblem } from "@/lib/flows/editor/problems";
+import { blocksPublish, checkDraft, problemTarget, type LocatedProblem } from "@/lib/flows/editor/problems";
 import { ZFlowDraft, type TFlowDraft } from "@/lib/flows/editor/schema";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -83,19 +83,9 @@ export function FlowEditor({ flowId, draft, options, canPublish }: Props) {
     });
 
   const focusProblem = (problem: LocatedProblem) => {
-    const level = /^levels\[(\d+)\](?:\.(\w+))?/.exec(problem.path);
-    const branch = /^branches\[(\d+)\](?:\.(\w+))?/.exec(problem.path);
-    let target: string | null = null;
-    if (level) {
-      const item = definition.levels[Number(level[1])];
-      if (item) {
-        toggle(item.id, true);
-        target = `level-${item.id}-${level[2] ?? "name"}`;
-      }
-    } else if (branch) {
-      const item = definition.branches[Number(branch[1])];
-      if (item) target = `branch-${item.id}-${branch[2] ?? "fromLevelId"}`;
-    }
+    const found = problemTarget(definition, problem.path);
+    if (found?.kind === "level") toggle(found.id, true);
+    const target = found ? `${found.kind}-${found.id}-${found.field ?? (found.kind === "level" ? "name" : "fromLevelId")}` : null;
     // The card may only now be rendering open: focus once it is in the page.
     requestAnimationFrame(() => {
       const element = target ? document.getElementById(target) : null;

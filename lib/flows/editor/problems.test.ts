@@ -3,7 +3,7 @@ import { t } from "@/lib/expressions/types";
 import { DEMO_FLOW, EXPENSE_FIELDS, IDS } from "@/lib/flows/engine/test-fixtures";
 import { checkOptionsFor, conditionFieldsAt } from "./fields";
 import { updateBranch, updateLevel } from "./operations";
-import { checkDraft, problemPath } from "./problems";
+import { checkDraft, problemPath, problemTarget } from "./problems";
 
 const forms = new Map([[IDS.expenseForm, { fields: EXPENSE_FIELDS }]]);
 
@@ -39,5 +39,15 @@ describe("located publish problems", () => {
     expect(env["initiator.departmentId"]).toEqual(t.string);
     // The submission level's own branch may read what it fills; nothing is known before the start.
     expect(conditionFieldsAt(DEMO_FLOW, IDS.submission, new Map()).amount).toBeUndefined();
+  });
+});
+
+describe("problemTarget", () => {
+  it("names the level or branch a path points at, and the setting", () => {
+    const definition = { schemaVersion: 1, levels: [{ id: "L1" }, { id: "L2" }], branches: [{ id: "B1" }] } as unknown as Parameters<typeof problemTarget>[0];
+    expect(problemTarget(definition, "levels[1].assignees")).toEqual({ kind: "level", id: "L2", field: "assignees" });
+    expect(problemTarget(definition, "branches[0]")).toEqual({ kind: "branch", id: "B1", field: null });
+    expect(problemTarget(definition, "branches[3].condition")).toBeNull();
+    expect(problemTarget(definition, "")).toBeNull();
   });
 });

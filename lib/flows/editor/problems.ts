@@ -95,3 +95,14 @@ export function checkDraft(definition: TFlowDefinition, options: CheckDraftOptio
     .map((problem) => ({ ...problem, path: problemPath(definition, problem) }));
   return [...base, ...analysis];
 }
+
+/** What a problem's path points at: a level or a branch of `definition`, and the setting (if any). */
+export type ProblemTarget = { kind: "level" | "branch"; id: string; field: string | null };
+
+/** The level or branch a located problem is about, for editors that select and focus it. */
+export function problemTarget(definition: TFlowDefinition, path: string): ProblemTarget | null {
+  const match = /^(levels|branches)\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (!match) return null;
+  const item = match[1] === "levels" ? definition.levels[Number(match[2])] : definition.branches[Number(match[2])];
+  return item ? { kind: match[1] === "levels" ? "level" : "branch", id: item.id, field: match[3] ?? null } : null;
+}
