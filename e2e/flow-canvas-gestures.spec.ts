@@ -90,4 +90,15 @@ test("a 50-level flow opens on its start with readable cards, and the fitted vie
   await page.reload();
   await expect(levelNode(page, "Step 1")).toBeInViewport();
   expect(await page.locator(".react-flow__viewport").getAttribute("style")).toEqual(fitted);
+
+  // The read-only version view opens the same way.
+  await page.getByRole("button", { name: "Publish…" }).click();
+  await page.getByLabel("Change note").fill("Fifty steps");
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await page.waitForURL(new RegExp(`/flows/${id}$`));
+  await page.goto(`/flows/${id}/versions/1`);
+  await expect(levelNode(page, "Step 1")).toBeInViewport();
+  await expect.poll(() => zoomOf(page)).toBeGreaterThanOrEqual(0.35);
+  await expect(levelNode(page, "Step 50")).not.toBeInViewport();
+  await page.screenshot({ path: `${SHOTS}/canvas-50-levels-version.png` });
 });

@@ -9,7 +9,6 @@ import {
   Panel,
   ReactFlow,
   ReactFlowProvider,
-  useNodesInitialized,
   useReactFlow,
   type Edge,
   type EdgeChange,
@@ -23,13 +22,13 @@ import "@xyflow/react/dist/style.css";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { isValidConnection, type Connection } from "@/lib/flows/canvas/edit";
 import { NODE_SIZE } from "@/lib/flows/canvas/auto-layout";
-import { FIT_PADDING, nodesToFit, READABLE_ZOOM } from "@/lib/flows/canvas/fit";
 import type { CanvasGraph } from "@/lib/flows/canvas/graph";
 import type { TPoint } from "@/lib/flows/canvas/layout";
 import type { TFlowDefinition } from "@/lib/flows/definition";
 import { EDGE_TYPES } from "./branch-edge";
 import { createElementCache, type NodeFacts } from "./canvas-elements";
 import { NODE_TYPES } from "./nodes";
+import { useReadableFit } from "./use-readable-fit";
 
 // The React Flow view of the draft. It draws what the editor gives it (a canvas graph computed from
 // the definition) and reports gestures back (connect, reconnect, moved nodes, viewport,
@@ -78,7 +77,6 @@ function syncEdges(previous: Edge[], next: Edge[]): Edge[] {
 }
 
 // Module level, so React Flow sees the same objects on every render (a drag re-renders the canvas per frame).
-const FIT_VIEW_OPTIONS = { padding: FIT_PADDING, maxZoom: 1 };
 const SNAP_GRID: [number, number] = [10, 10];
 const MULTI_SELECTION_KEYS = ["Meta", "Control"];
 const PRO_OPTIONS = { hideAttribution: true };
@@ -159,26 +157,7 @@ function Canvas(props: Props) {
   const nodeColor = useCallback((node: Node) => (node.type === "terminal" ? "#94a3b8" : (problems.get(node.id) ?? 0) > 0 ? "#f87171" : "#cbd5e1"), [problems]);
   const onAdd = useCallback(() => latest.current.onAddLevel(null), []);
 
-  // Fit view: the whole flow when it is readable, else its start (see lib/flows/canvas/fit.ts).
-  const fitReadable = useCallback(
-    async (cause: "user" | "initial-fit") => {
-      const container = document.querySelector<HTMLElement>(".react-flow")?.getBoundingClientRect();
-      const boxes = flow.getNodes().map((node) => ({ id: node.id, x: node.position.x, y: node.position.y, width: node.measured?.width ?? NODE_SIZE.level.width, height: node.measured?.height ?? NODE_SIZE.level.height }));
-      const ids = container ? nodesToFit(boxes, container, READABLE_ZOOM, FIT_PADDING) : null;
-      await flow.fitView({ ...FIT_VIEW_OPTIONS, minZoom: READABLE_ZOOM, ...(ids ? { nodes: ids.map((id) => ({ id })) } : {}) });
-      latest.current.onViewport(flow.getViewport(), cause);
-    },
-    [flow],
-  );
-  const onFitView = useCallback(() => void fitReadable("user"), [fitReadable]);
-  // The first fit of a canvas without a saved view, once React Flow has measured the nodes.
-  const initialized = useNodesInitialized();
-  const fitted = useRef(Boolean(props.viewport));
-  useEffect(() => {
-    if (!initialized || fitted.current) return;
-    fitted.current = true;
-    void fitReadable("initial-fit");
-  }, [initialized, fitReadable]);
+  const onFitView = useReadableFit(Boolean(props.viewport), (viewport, cause) => latest.current.onViewport(viewport, cause));
 
   return (
     <ReactFlow
