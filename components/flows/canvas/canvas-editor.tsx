@@ -179,9 +179,11 @@ export function CanvasEditor({ flowId, draft, options, canPublish, highlight }: 
             }}
             onReconnect={(edgeId, connection) => edit((current) => reconnect(current, edgeId, connection))}
             onMoveNodes={(moved) => history.apply((current) => ({ ...current, layout: { nodes: { ...current.layout.nodes, ...moved } } }))}
-            onViewport={(next) => {
+            onViewport={(next, cause) => {
               viewport.current = next;
-              autosave.schedule();
+              // The first automatic fit rides along with the next save: opening a flow writes nothing
+              // (two open tabs would otherwise conflict before anyone edits).
+              if (cause === "user") autosave.schedule();
             }}
             onSelection={onSelection}
             onAddLevel={addLevelAt}

@@ -14,11 +14,12 @@ import {
   type EdgeChange,
   type Node,
   type NodeChange,
+  type OnMoveEnd,
   type OnSelectionChangeParams,
   type Viewport,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { isValidConnection, type Connection } from "@/lib/flows/canvas/edit";
 import { NODE_SIZE } from "@/lib/flows/canvas/auto-layout";
 import type { CanvasGraph } from "@/lib/flows/canvas/graph";
@@ -27,6 +28,7 @@ import type { TFlowDefinition } from "@/lib/flows/definition";
 import { EDGE_TYPES } from "./branch-edge";
 import { createElementCache, type NodeFacts } from "./canvas-elements";
 import { NODE_TYPES } from "./nodes";
+import { useReadableFit } from "./use-readable-fit";
 
 // The React Flow view of the draft. It draws what the editor gives it (a canvas graph computed from
 // the definition) and reports gestures back (connect, reconnect, moved nodes, viewport,
@@ -47,7 +49,8 @@ type Props = {
   onConnect: (connection: Connection) => void;
   onReconnect: (edgeId: string, connection: Connection) => void;
   onMoveNodes: (positions: Record<string, TPoint>) => void;
-  onViewport: (viewport: Viewport) => void;
+  /** The view moved: by the user (pan, zoom, Fit view) or by the first automatic fit of a canvas with no saved view. */
+  onViewport: (viewport: Viewport, cause: "user" | "initial-fit") => void;
   onSelection: (selection: { nodeIds: string[]; edgeIds: string[] }) => void;
   /** A level from the palette: dropped at a point, or added with the button (null: the editor places it). */
   onAddLevel: (position: TPoint | null) => void;
@@ -73,8 +76,20 @@ function syncEdges(previous: Edge[], next: Edge[]): Edge[] {
   });
 }
 
+// Module level, so React Flow sees the same objects on every render (a drag re-renders the canvas per frame).
+const SNAP_GRID: [number, number] = [10, 10];
+const MULTI_SELECTION_KEYS = ["Meta", "Control"];
+const PRO_OPTIONS = { hideAttribution: true };
+const toConnection = (connection: { source: string; target: string }): Connection => ({ source: connection.source, target: connection.target });
+function onDragOver(event: DragEvent) {
+  if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+  }
+}
+
 function Canvas(props: Props) {
-  const { graph, facts, definition } = props;
+  const { graph, facts } = props;
   const flow = useReactFlow();
   const cache = useRef(createElementCache());
   const modelNodes = useMemo(() => cache.current.toNodes(graph, facts), [graph, facts]);
@@ -119,13 +134,30 @@ function Canvas(props: Props) {
     latest.current.onSelection({ nodeIds: selectedNodes.map((node) => node.id), edgeIds: selectedEdges.map((edge) => edge.id) });
   }, []);
 
-  const onDrop = (event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
-    event.preventDefault();
-    const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    // The pointer holds the card by its top middle.
-    props.onAddLevel({ x: Math.round(at.x - NODE_SIZE.level.width / 2), y: Math.round(at.y - 20) });
-  };
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+      event.preventDefault();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      // The pointer holds the card by its top middle.
+      latest.current.onAddLevel({ x: Math.round(at.x - NODE_SIZE.level.width / 2), y: Math.round(at.y - 20) });
+    },
+    [flow],
+  );
+  // The latest props are read through a ref, so these keep one identity for the canvas's lifetime.
+  const onConnect = useCallback((connection: Connection) => latest.current.onConnect(toConnection(connection)), []);
+  const onReconnect = useCallback((edge: Edge, connection: Connection) => latest.current.onReconnect(edge.id, toConnection(connection)), []);
+  const checkConnection = useCallback((connection: Edge | Connection) => isValidConnection(latest.current.definition, toConnection(connection)), []);
+  const onNodeDragStop = useCallback((_: unknown, __: unknown, dragged: Node[]) => {
+    latest.current.onMoveNodes(Object.fromEntries(dragged.map((node) => [node.id, { x: Math.round(node.position.x), y: Math.round(node.position.y) }])));
+  }, []);
+  // A user's pan or zoom has an event; Fit view reports itself below (a programmatic move has none).
+  const onMoveEnd = useCallback<OnMoveEnd>((event, viewport) => event && latest.current.onViewport(viewport, "user"), []);
+  const problems = facts.problems;
+  const nodeColor = useCallback((node: Node) => (node.type === "terminal" ? "#94a3b8" : (problems.get(node.id) ?? 0) > 0 ? "#f87171" : "#cbd5e1"), [problems]);
+  const onAdd = useCallback(() => latest.current.onAddLevel(null), []);
+
+  const onFitView = useReadableFit(Boolean(props.viewport), (viewport, cause) => latest.current.onViewport(viewport, cause));
 
   return (
     <ReactFlow
@@ -136,44 +168,36 @@ function Canvas(props: Props) {
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onSelectionChange={onSelectionChange}
-      onConnect={(connection) => props.onConnect({ source: connection.source, target: connection.target })}
-      onReconnect={(edge, connection) => props.onReconnect(edge.id, { source: connection.source, target: connection.target })}
-      isValidConnection={(connection) => isValidConnection(definition, { source: connection.source, target: connection.target })}
-      onNodeDragStop={(_, __, dragged) => props.onMoveNodes(Object.fromEntries(dragged.map((node) => [node.id, { x: Math.round(node.position.x), y: Math.round(node.position.y) }])))}
-      // Only the user's own panning and zooming is saved (not the initial fit).
-      onMoveEnd={(event, viewport) => event && props.onViewport(viewport)}
-      onDragOver={(event) => {
-        if (event.dataTransfer.types.includes(PALETTE_MIME)) {
-          event.preventDefault();
-          event.dataTransfer.dropEffect = "copy";
-        }
-      }}
+      onConnect={onConnect}
+      onReconnect={onReconnect}
+      isValidConnection={checkConnection}
+      onNodeDragStop={onNodeDragStop}
+      onMoveEnd={onMoveEnd}
+      onDragOver={onDragOver}
       onDrop={onDrop}
       defaultViewport={props.viewport}
-      fitView={!props.viewport}
-      fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
       minZoom={0.1}
       maxZoom={2}
       snapToGrid={props.snap}
-      snapGrid={[10, 10]}
+      snapGrid={SNAP_GRID}
       // Delete/Backspace are handled with the other shortcuts (use-canvas-keys.ts).
       deleteKeyCode={null}
       selectionKeyCode="Shift"
-      multiSelectionKeyCode={["Meta", "Control"]}
+      multiSelectionKeyCode={MULTI_SELECTION_KEYS}
       connectionRadius={30}
-      proOptions={{ hideAttribution: true }}
+      proOptions={PRO_OPTIONS}
     >
       <Background gap={props.snap ? 10 : 20} size={1} color="#e2e8f0" />
-      <Controls position="bottom-left" aria-label="Zoom and fit" />
-      <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={(node) => (node.type === "terminal" ? "#94a3b8" : (facts.problems.get(node.id) ?? 0) > 0 ? "#f87171" : "#cbd5e1")} />
+      <Controls position="bottom-left" aria-label="Zoom and fit" onFitView={onFitView} />
+      <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={nodeColor} />
       <Panel position="top-left">
-        <Palette onAdd={() => props.onAddLevel(null)} />
+        <Palette onAdd={onAdd} />
       </Panel>
     </ReactFlow>
   );
 }
 
-function Palette({ onAdd }: { onAdd: () => void }) {
+const Palette = memo(function Palette({ onAdd }: { onAdd: () => void }) {
   return (
     <div className="w-40 space-y-1.5 rounded-lg border border-slate-200 bg-white/95 p-2 text-xs shadow-sm">
       <p className="font-semibold text-slate-700">Palette</p>
@@ -194,7 +218,7 @@ function Palette({ onAdd }: { onAdd: () => void }) {
       </button>
     </div>
   );
-}
+});
 
 export function FlowCanvas(props: Props) {
   return (

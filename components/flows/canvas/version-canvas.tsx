@@ -13,6 +13,7 @@ import { EDGE_TYPES } from "./branch-edge";
 import { NODE_TYPES } from "./nodes";
 import { SidePanel } from "./side-panel";
 import { useLevelFacts } from "./use-level-facts";
+import { useReadableFit } from "./use-readable-fit";
 
 // A version of a flow drawn on the canvas, read-only: the designer's node and edge components, no
 // palette, no dragging, connecting or deleting; pan, zoom, fit view and the minimap work, and a
@@ -69,6 +70,8 @@ function useReadOnlyElements(graph: CanvasGraph, options: EditorOptions, status:
 
 function Canvas({ graph, details, options, status, aside }: Props) {
   const elements = useReadOnlyElements(graph, options, status);
+  // A read-only view is not saved: fit on open, and on the button.
+  const onFitView = useReadableFit(false);
   // React Flow keeps selection and measured sizes in the elements; nothing else about them changes here.
   const [nodes, setNodes] = useState<Node[]>(elements.nodes);
   const [edges, setEdges] = useState<Edge[]>(elements.edges);
@@ -110,14 +113,12 @@ function Canvas({ graph, details, options, status, aside }: Props) {
           edgesReconnectable={false}
           elementsSelectable
           deleteKeyCode={null}
-          fitView
-          fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
           minZoom={0.1}
           maxZoom={2}
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={20} size={1} color="#e2e8f0" />
-          <Controls position="bottom-left" showInteractive={false} aria-label="Zoom and fit" />
+          <Controls position="bottom-left" showInteractive={false} aria-label="Zoom and fit" onFitView={onFitView} />
           <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} />
         </ReactFlow>
       </div>

@@ -35,12 +35,56 @@ export function autoLayout(definition: TFlowDefinition): Record<string, TPoint> 
   );
 }
 
-/** Every node's position: the saved one where there is one, dagre's for the rest (new or never-placed nodes). */
+/**
+ * Every node's position: the saved one where there is one; the rest (a level added in the list view,
+ * say) where dagre ranks it, moved along with its nearest saved neighbour and then down/right to the
+ * nearest free slot, so it never lands on a node the designer placed.
+ */
 export function resolvePositions(definition: TFlowDefinition, layout: TFlowLayout): Record<string, TPoint> {
   const ids = canvasNodeIds(definition);
   if (ids.every((id) => layout.nodes[id])) return Object.fromEntries(ids.map((id) => [id, layout.nodes[id]!]));
   const auto = autoLayout(definition);
-  return Object.fromEntries(ids.map((id) => [id, layout.nodes[id] ?? auto[id]!]));
+  const saved = Object.fromEntries(ids.flatMap((id) => (layout.nodes[id] ? [[id, layout.nodes[id]!] as const] : [])));
+  return placeUnpositioned(ids, saved, auto);
+}
+
+/** The gap kept between a placed node and the nodes already there. */
+const CLEARANCE = 40;
+const STEP = 20;
+// Offsets below/right of the wanted spot, nearest first (computed once; 3,000 px each way is plenty).
+const FREE_SLOT_OFFSETS = (() => {
+  const offsets: TPoint[] = [];
+  for (let dx = 0; dx <= 3000; dx += STEP) for (let dy = 0; dy <= 3000; dy += STEP) offsets.push({ x: dx, y: dy });
+  return offsets.sort((a, b) => a.x * a.x + a.y * a.y - (b.x * b.x + b.y * b.y));
+})();
+
+type Box = { x: number; y: number; width: number; height: number };
+const boxOf = (id: string, at: TPoint): Box => ({ ...at, ...sizeOf(id) });
+/** Whether two boxes come closer than the clearance. */
+export const boxesOverlap = (a: Box, b: Box, clearance = 0) =>
+  a.x < b.x + b.width + clearance && b.x < a.x + a.width + clearance && a.y < b.y + b.height + clearance && b.y < a.y + a.height + clearance;
+
+/**
+ * Places the nodes `placed` lacks (in dagre's reading order, top to bottom): at dagre's spot shifted by
+ * how far the nearest placed node moved from its own dagre spot, then at the nearest free slot
+ * below/right of that. Pure; with nothing placed it is dagre's layout.
+ */
+export function placeUnpositioned(ids: readonly string[], placed: Readonly<Record<string, TPoint>>, auto: Readonly<Record<string, TPoint>>): Record<string, TPoint> {
+  const result: Record<string, TPoint> = { ...placed };
+  if (Object.keys(placed).length === 0) return Object.fromEntries(ids.map((id) => [id, auto[id]!]));
+  const missing = ids.filter((id) => !placed[id]).sort((a, b) => auto[a]!.y - auto[b]!.y || auto[a]!.x - auto[b]!.x);
+  for (const id of missing) {
+    const mine = auto[id]!;
+    const anchor = Object.keys(result)
+      .filter((other) => auto[other])
+      .sort((a, b) => Math.hypot(auto[a]!.x - mine.x, auto[a]!.y - mine.y) - Math.hypot(auto[b]!.x - mine.x, auto[b]!.y - mine.y))[0];
+    const wanted = anchor ? { x: mine.x + result[anchor]!.x - auto[anchor]!.x, y: mine.y + result[anchor]!.y - auto[anchor]!.y } : mine;
+    const others = Object.entries(result).map(([other, at]) => boxOf(other, at));
+    const free = FREE_SLOT_OFFSETS.map((offset) => ({ x: wanted.x + offset.x, y: wanted.y + offset.y })).find((at) => others.every((box) => !boxesOverlap(boxOf(id, at), box, CLEARANCE)));
+    // Past 3,000 px of crowding, below everything is always free.
+    result[id] = free ?? { x: wanted.x, y: Math.max(...others.map((box) => box.y + box.height)) + CLEARANCE };
+  }
+  return Object.fromEntries(ids.map((id) => [id, result[id]!]));
 }
 
 /**
