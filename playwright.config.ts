@@ -45,6 +45,8 @@ export default defineConfig({
       AUTH_SECRET: process.env.AUTH_SECRET ?? "",
       APP_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Specs run loopback receivers for call_webhook (SSRF protection otherwise refuses 127.0.0.1).
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
     },
   },
 });

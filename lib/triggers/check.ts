@@ -12,7 +12,7 @@ import { templateVariables } from "./template";
 // Save-time checks of a trigger against the company's data. Problems are field errors keyed by path
 // ("condition", "actions.1.config.template") so the editor can show each where it belongs.
 
-const ROW_EVENTS = new Set(["DATABASE_ROW_CREATED", "DATABASE_ROW_UPDATED"]);
+const ROW_EVENTS = new Set(["DATABASE_ROW_CREATED", "DATABASE_ROW_UPDATED", "DATABASE_ROW_DELETED"]);
 const TASK_EVENTS = new Set(["TASK_COMPLETED", "TASK_STARTED", "TASK_UPDATED"]);
 
 export async function checkTrigger(db: Tx | Db, companyId: string, trigger: TTrigger): Promise<FieldErrors> {

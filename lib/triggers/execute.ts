@@ -7,14 +7,14 @@ import { RetryableActionError, runAction, type TActionContext } from "./actions"
 import type { TTriggerAction } from "./definition";
 import { compiledTrigger } from "./compiled-trigger";
 import { eventView } from "./event-view";
-import { executionStatus, finishExecution, recordActionRun, startExecution, type TDoneRun, type TRunKey } from "./execution-sql";
+import { executionStatus, finishExecution, markActionRunning, recordActionRun, startExecution, type TDoneRun, type TRunKey } from "./execution-sql";
 import { quietUntil } from "./quiet-hours";
 
 // One trigger execution: (trigger, event) → condition → ordered actions, with every step recorded.
 // Runs in the job worker; safe to run again after a crash or a retry: a finished execution is left
 // alone, and each action is keyed by (event, trigger, action index), so an action that already
 // succeeded is never repeated (see actions.ts for what "once" means per action). The bookkeeping is
-// one statement to start, one per action and one to finish (execution-sql.ts).
+// one statement to start, two per action (running, outcome) and one to finish (execution-sql.ts).
 
 /** Events caused by triggers deeper than this are not acted on (a loop guard). */
 export const MAX_CAUSATION_DEPTH = 5;
@@ -103,6 +103,8 @@ async function runOne(execution: ExecutionRow, depth: number, view: ReturnType<t
   const key: TRunKey = { companyId: execution.companyId, executionId: execution.id, eventId: execution.eventId, triggerId: execution.triggerId, actionIndex: index, type: action.type };
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  // Another worker finished this action between our start and now: nothing to do.
+  if (!(await markActionRunning(key, new Date()))) return { index, type: action.type, status: "SUCCESS", result: { alreadyDone: true }, durationMs: 0 };
   // Actions act without a signed-in principal: the trigger's own rules (checked at save) authorise them.
   const serviceContext = (userId: string | null): ServiceContext => ({
     companyId: execution.companyId,

@@ -6,7 +6,8 @@ import { sql } from "@/lib/flows/runner/sql";
 // execution used to cost ≈20 Prisma round trips). Starting is one statement that marks the execution
 // RUNNING and reads back the trigger, the event, the actions already done and — only when the trigger
 // has a rate limit — the recent executions; each action's outcome is one upsert (inside the action's
-// own transaction when it writes our data); finishing is one update. They go through plain `pg`
+// own transaction when it writes our data), preceded by one small upsert that shows the run as RUNNING
+// while it is in flight (a slow call_webhook is visible before it ends); finishing is one update. They go through plain `pg`
 // (lib/flows/runner/sql.ts) with named statements, except the upsert that must share Prisma's
 // transaction with the action's writes.
 //
@@ -149,5 +150,25 @@ export async function recordActionRun(key: TRunKey, outcome: TRunOutcome, tx?: T
   const rows = tx
     ? await tx.$queryRawUnsafe<{ id: string }[]>(RECORD_RUN, ...runValues(key, outcome))
     : await sql<{ id: string }>({ name: "trigger-action-run-record", text: RECORD_RUN, values: runValues(key, outcome) });
+  return rows.length === 1;
+}
+
+const MARK_RUNNING = `INSERT INTO trigger_action_runs ("companyId", "executionId", "eventId", "triggerId", "actionIndex", type, status, "startedAt")
+  VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::int, $6, 'RUNNING', $7::timestamp)
+  ON CONFLICT ("eventId", "triggerId", "actionIndex") DO UPDATE SET
+    status = 'RUNNING', "startedAt" = EXCLUDED."startedAt", "finishedAt" = NULL, error = NULL, "executionId" = EXCLUDED."executionId"
+  WHERE trigger_action_runs.status <> 'SUCCESS'
+  RETURNING id`;
+
+/**
+ * Shows an action's run as RUNNING from the moment it starts (committed before the action acts).
+ * Never touches a run that already succeeded: returns false then, and the caller skips the action.
+ */
+export async function markActionRunning(key: TRunKey, startedAt: Date): Promise<boolean> {
+  const rows = await sql<{ id: string }>({
+    name: "trigger-action-run-start",
+    text: MARK_RUNNING,
+    values: [key.companyId, key.executionId, key.eventId, key.triggerId, key.actionIndex, key.type, utc(startedAt)],
+  });
   return rows.length === 1;
 }

@@ -12,6 +12,7 @@ export const EVENT_LABELS: Record<TEventType, string> = {
   FLOW_COMPLETED: "Flow completed",
   DATABASE_ROW_CREATED: "Table row created",
   DATABASE_ROW_UPDATED: "Table row updated",
+  DATABASE_ROW_DELETED: "Table row deleted",
   SCHEDULED: "On a schedule",
   WEBHOOK_RECEIVED: "Webhook received",
 };
@@ -40,6 +41,7 @@ export function scopeKindOf(eventType: TEventType): TScopeKind {
       return "flow";
     case "DATABASE_ROW_CREATED":
     case "DATABASE_ROW_UPDATED":
+    case "DATABASE_ROW_DELETED":
       return "table";
     default:
       return "none";

@@ -25,4 +25,13 @@ describe("payload schema", () => {
       { path: "$.n", pointer: "/n", message: "must be integer" },
     ]);
   });
+
+  it("checks format keywords and leaves unknown formats as annotations", () => {
+    const schema = '{"type": "object", "properties": {"at": {"type": "string", "format": "date-time"}, "site": {"type": "string", "format": "uri"}, "odd": {"format": "x-custom"}}}';
+    expect(payloadViolations(schema, { at: "2026-11-28T05:00:00Z", site: "https://example.com/a", odd: "anything" })).toEqual([]);
+    expect(payloadViolations(schema, { at: "yesterday", site: "not a uri" })).toEqual([
+      { path: "$.at", pointer: "/at", message: 'must match format "date-time"' },
+      { path: "$.site", pointer: "/site", message: 'must match format "uri"' },
+    ]);
+  });
 });

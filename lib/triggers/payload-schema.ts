@@ -1,14 +1,17 @@
 import "server-only";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
 
 // The optional JSON Schema of a webhook trigger's payload (eventConfig.payloadSchema, JSON text).
 // Checked on save (a valid draft-07 schema that compiles) and enforced on receipt: a payload that does
 // not match is refused with 422 and the violations by JSON path, before anything is stored.
 // Ajv is told not to be strict about unknown keywords (schemas pasted from elsewhere carry
-// `examples`, vendor extensions, …) and does not validate `format` (no format plugin: formats are
-// annotations here, as the JSON Schema specification allows).
+// `examples`, vendor extensions, …). The `format`s people expect to be checked (email, date,
+// date-time, uri, uuid, …) are enforced with ajv-formats; a format it does not know stays an
+// annotation (not strict), as the JSON Schema specification allows.
 
-const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, logger: false });
+const ajv = new Ajv({ allErrors: true, strict: false, logger: false });
+addFormats(ajv);
 
 /** Violations listed in a 422, at most this many. */
 const MAX_VIOLATIONS = 20;

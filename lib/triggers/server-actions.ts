@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { EVENT_TYPES, type TTriggerInput } from "./definition";
 import { triggerTypeEnv } from "./event-env";
 import { runTriggerManually } from "./manual-run";
+import { ZManualRun } from "./manual-run-schema";
 import { listRecentEvents } from "./queries";
 import { rerunExecution } from "./rerun";
 import { ZRotateSecret } from "./secret-schema";
@@ -82,7 +83,7 @@ export const testTriggerAction = companyAction(
 
 /** "Run for real": the saved trigger's actions run now, recorded as a manual test run. */
 export const runTriggerManuallyAction = companyAction(
-  { schema: ZTriggerId.extend({ eventId: z.uuid().optional(), sample: z.record(z.string(), z.unknown()).optional() }), permission: "triggers.update" },
+  { schema: ZManualRun, permission: "triggers.update" },
   async ({ input, ctx }) => {
     const result = await runTriggerManually(ctx, input);
     revalidatePath("/triggers/executions");

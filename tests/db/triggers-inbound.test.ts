@@ -129,6 +129,28 @@ describe("inbound payload schema", () => {
     expect(await post(created.id, good, signed(secret, good))).toMatchObject({ status: 202, json: { accepted: true } });
     expect(await eventsOf(created.id)).toHaveLength(1);
   });
+
+  it("enforces format keywords (email, date, uuid) and refuses a bad email with 422 and its path", async () => {
+    const admin = await actingAs(db, demo.people.admin.id);
+    const formats = JSON.stringify({
+      type: "object",
+      properties: { contact: { type: "object", properties: { email: { type: "string", format: "email" } } }, due: { type: "string", format: "date" }, ref: { type: "string", format: "uuid" }, colour: { type: "string", format: "x-vendor-colour" } },
+    });
+    const created = await createTrigger(admin, { name: "Formatted", eventType: "WEBHOOK_RECEIVED", eventConfig: { payloadSchema: formats }, actions: [{ type: "notify", config: { userIds: [demo.people.admin.id], title: "Hi" } }] });
+    const secret = created.secret!;
+    const bad = JSON.stringify({ contact: { email: "not-an-email" }, due: "2026-02-30x" });
+    const refused = await post(created.id, bad, signed(secret, bad));
+    expect(refused.status).toBe(422);
+    expect(refused.json.violations).toEqual([
+      { path: "$.contact.email", pointer: "/contact/email", message: 'must match format "email"' },
+      { path: "$.due", pointer: "/due", message: 'must match format "date"' },
+    ]);
+    expect(await eventsOf(created.id)).toHaveLength(0);
+    // An unknown format stays an annotation.
+    const good = JSON.stringify({ contact: { email: "ana@example.com" }, due: "2026-02-28", ref: "8f14e45f-ceea-467f-a0e6-0f5e3b1c2d4a", colour: "teal" });
+    expect(await post(created.id, good, signed(secret, good))).toMatchObject({ status: 202 });
+    expect(await eventsOf(created.id)).toHaveLength(1);
+  });
 });
 
 describe("schedules", () => {

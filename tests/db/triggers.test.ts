@@ -154,6 +154,43 @@ describe("triggers", () => {
     await down.close();
   });
 
+  it("shows a slow call_webhook as RUNNING, with its start time, while it is in flight", async () => {
+    const admin = await actingAs(db, demo.people.admin.id);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const server: Server = createServer((request, response) => {
+      request.resume();
+      request.on("end", () => void held.then(() => response.end("ok")));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slow`;
+    const trigger = await createTrigger(admin, {
+      name: "Slow receiver",
+      eventType: "TASK_COMPLETED",
+      taskId: (await db.task.findFirstOrThrow({ where: { companyId: demo.company.id, name: { contains: "Expense" } } })).id,
+      actions: [{ type: "call_webhook", config: { url, body: '{"amount": {{amount}}}', timeoutMs: 10_000 } }],
+    });
+    await fileExpense(300);
+    await dispatchOutbox();
+    const [execution] = await executionsFor(trigger.id);
+    const before = new Date();
+    const running = executeTrigger(execution!.id, { lastAttempt: false });
+    const inFlight = await vi.waitFor(
+      async () => {
+        const run = await db.triggerActionRun.findFirst({ where: { executionId: execution!.id, actionIndex: 0 } });
+        if (run?.status !== "RUNNING") throw new Error("not running yet");
+        return run;
+      },
+      { timeout: 5_000, interval: 20 },
+    );
+    expect(inFlight).toMatchObject({ type: "call_webhook", finishedAt: null, attempts: 0 });
+    expect(inFlight.startedAt!.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1_000);
+    release();
+    expect(await running).toMatchObject({ status: "SUCCESS" });
+    expect(await db.triggerActionRun.findFirstOrThrow({ where: { executionId: execution!.id } })).toMatchObject({ status: "SUCCESS", attempts: 1, finishedAt: expect.any(Date) });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
   it("stops at the causation depth limit", async () => {
     const admin = await actingAs(db, demo.people.admin.id);
     const table = await createTable(admin, { name: `loop_${Date.now()}`, displayName: "Loop", description: null, columns: { columns: [{ key: "n", label: "N", type: "number" }] } });

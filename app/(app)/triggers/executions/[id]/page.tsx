@@ -95,9 +95,15 @@ export default async function ExecutionPage({ params }: { params: Promise<{ id: 
                 <div className="flex flex-wrap items-center gap-3">
                   <span className="font-medium">{run.actionIndex + 1}. {ACTION_LABELS[run.type] ?? run.type}</span>
                   <ExecutionStatusBadge status={run.status} />
-                  <span className="text-xs text-slate-500">
-                    {run.attempts} attempt{run.attempts === 1 ? "" : "s"} · {run.durationMs} ms
-                  </span>
+                  {run.status === "RUNNING" ? (
+                    <span className="text-xs text-slate-500">
+                      running since <time dateTime={run.startedAt?.toISOString()}>{run.startedAt ? `${run.startedAt.toISOString().slice(0, 19).replace("T", " ")} UTC` : "—"}</time>
+                    </span>
+                  ) : (
+                    <span className="text-xs text-slate-500">
+                      {run.attempts} attempt{run.attempts === 1 ? "" : "s"} · {run.durationMs} ms
+                    </span>
+                  )}
                 </div>
                 {run.error ? <p className="mt-2 text-sm text-red-700">{run.error}</p> : null}
                 {run.result ? <pre className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap rounded bg-slate-50 px-3 py-2 font-mono text-xs">{json(run.result)}</pre> : null}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "trigger_action_runs" ADD COLUMN     "startedAt" TIMESTAMP(3);
