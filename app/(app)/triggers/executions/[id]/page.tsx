@@ -39,7 +39,7 @@ export default async function ExecutionPage({ params }: { params: Promise<{ id: 
     <div className="space-y-5">
       <PageHeader
         title={`${execution.trigger.name}: execution`}
-        description={`${formatWhen(execution.executedAt)} · ${execution.attempts} attempt${execution.attempts === 1 ? "" : "s"} · ${execution.executionTime} ms in total`}
+        description={`${formatWhen(execution.executedAt)} · ${execution.attempts} attempt${execution.attempts === 1 ? "" : "s"} · ${execution.status === "RUNNING" || execution.status === "PENDING" ? "still running" : `${execution.executionTime} ms in total`}`}
         actions={
           <>
             <Link href="/triggers/executions" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
