@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { flowDefinition } from "@/lib/flows/engine/test-arbitraries";
 import { DEMO_FLOW, IDS } from "@/lib/flows/engine/test-fixtures";
 import { autoLayout, boxesOverlap, resolvePositions, sizeOf } from "./auto-layout";
-import { canvasNodeIds, START_NODE } from "./graph";
+import { canvasNodeIds, COMPLETE_NODE, REJECT_NODE, START_NODE } from "./graph";
 import type { TPoint } from "./layout";
 
 const overlaps = (positions: Record<string, TPoint>) => {
@@ -44,5 +44,15 @@ describe("placing nodes without a saved position", () => {
   it("with nothing saved it is dagre's layout", () => {
     expect(resolvePositions(DEMO_FLOW, { nodes: {} })).toEqual(autoLayout(DEMO_FLOW));
     expect(resolvePositions(DEMO_FLOW, { nodes: {} })[START_NODE]).toBeDefined();
+  });
+});
+
+describe("auto-layout of the end nodes", () => {
+  it("puts Rejected at the bottom beside Completed while no branch leads to it", () => {
+    const flow = { ...DEMO_FLOW, branches: DEMO_FLOW.branches.filter((branch) => branch.target !== "REJECT") };
+    const at = autoLayout(flow);
+    expect(at[REJECT_NODE]!.y).toBe(at[COMPLETE_NODE]!.y);
+    expect(at[REJECT_NODE]!.y).toBeGreaterThan(at[START_NODE]!.y);
+    expect(overlaps(at)).toEqual([]);
   });
 });

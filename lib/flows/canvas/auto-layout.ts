@@ -25,6 +25,11 @@ export function autoLayout(definition: TFlowDefinition): Record<string, TPoint> 
   ordered.forEach((level, index) => {
     if (!definition.branches.some((branch) => branch.fromLevelId === level.id && branch.isDefault)) graph.setEdge(level.id, ordered[index + 1]?.id ?? COMPLETE_NODE, {}, `fallback:${level.id}`);
   });
+  // Nothing leads to Rejected yet: without an edge dagre would put it in the top row beside Start, and
+  // the first branch drawn to it would climb the whole canvas. An unweighted edge from the last level
+  // ranks it at the bottom, beside Completed.
+  const last = ordered.at(-1);
+  if (last && !definition.branches.some((branch) => branch.target === "REJECT")) graph.setEdge(last.id, REJECT_NODE, { weight: 0 }, "rank:reject");
   dagre.layout(graph);
   // dagre places centres; the canvas places top-left corners (on a 10 px grid, so snapping keeps them).
   return Object.fromEntries(
