@@ -6,6 +6,7 @@ import { Controller, useFieldArray, useForm, type Control } from "react-hook-for
 import { distinctRootError } from "@/components/org/root-error";
 import { useActionSubmit } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { ConflictBanner } from "@/components/ui/conflict-banner";
 import { Card } from "@/components/ui/card";
 import { Field, FormError, Input, Textarea } from "@/components/ui/inputs";
 import { updateDatasetAction } from "@/lib/datasets/actions";
@@ -76,14 +77,7 @@ export function DatasetEditor({ dataset, roles, departments, can }: Props) {
 
   return (
     <div className="space-y-4">
-      {conflict ? (
-        <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          <span>{conflict} Your changes here are not saved.</span>
-          <Button type="button" variant="secondary" onClick={() => window.location.reload()}>
-            Reload the dataset
-          </Button>
-        </div>
-      ) : null}
+      {conflict ? <ConflictBanner message={conflict} reloadLabel="Reload the dataset" /> : null}
       {status === "ARCHIVED" ? <p className="rounded-md bg-slate-100 px-4 py-2 text-sm text-slate-700">This dataset is archived and read-only. Put it back to draft to edit it.</p> : null}
       {can.publish ? (
         <Card className="flex flex-wrap items-center justify-between gap-3 p-4">

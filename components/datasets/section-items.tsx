@@ -1,8 +1,7 @@
 "use client";
 
-import { useState } from "react";
 import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
-import { Button } from "@/components/ui/button";
+import { PasteBox } from "@/components/ui/paste-box";
 import { cn } from "@/components/ui/cn";
 import { duplicateValues, parseItemsPaste } from "@/lib/datasets/items-paste";
 import type { TUpdateDataset } from "@/lib/datasets/schema";
@@ -16,16 +15,12 @@ export function SectionItems({ form, sectionIndex, sectionTitle }: { form: UseFo
   const items = useFieldArray({ control: form.control, name });
   const watched = useWatch({ control: form.control, name }) ?? [];
   const duplicates = duplicateValues(watched);
-  const [paste, setPaste] = useState("");
-  const [problems, setProblems] = useState<string[]>([]);
   const errors = form.formState.errors.sections?.[sectionIndex]?.items;
-  const pasteId = `section-${sectionIndex}-paste`;
 
-  const addPasted = () => {
-    const result = parseItemsPaste(paste, watched.map((item) => item.value.trim()));
+  const addPasted = (text: string) => {
+    const result = parseItemsPaste(text, watched.map((item) => item.value.trim()));
     items.append(result.items);
-    setProblems(result.problems);
-    if (result.problems.length === 0) setPaste("");
+    return result.problems;
   };
 
   return (
@@ -106,22 +101,7 @@ export function SectionItems({ form, sectionIndex, sectionTitle }: { form: UseFo
       <button type="button" className="text-sm font-medium text-brand hover:underline" onClick={() => items.append({ value: "", label: "" })}>
         + Add item
       </button>
-      <div className="space-y-1 rounded-md bg-slate-50 p-2">
-        <label htmlFor={pasteId} className="block text-xs font-medium text-slate-600">
-          Paste items, one per line as value|Label (a line with only a label derives its value)
-        </label>
-        <textarea id={pasteId} rows={3} value={paste} onChange={(event) => setPaste(event.target.value)} className="block w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-sm" />
-        <Button type="button" variant="secondary" className="px-3 py-1 text-xs" disabled={!paste.trim()} onClick={addPasted}>
-          Add pasted items
-        </Button>
-        {problems.length ? (
-          <ul role="status" className="list-disc pl-5 text-xs text-amber-800">
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <PasteBox id={`section-${sectionIndex}-paste`} label="Paste items, one per line as value|Label (a line with only a label derives its value)" addLabel="Add pasted items" mono onPaste={addPasted} />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { PasteBox } from "@/components/ui/paste-box";
 import { cn } from "@/components/ui/cn";
 import { OPTION_COLOURS, parseSelectOptionsPaste, type TColour } from "@/lib/tables/options-paste";
 
@@ -14,14 +13,11 @@ const SWATCH: Record<TColour, string> = {
 
 /** A select column's options with colours; more can be pasted in bulk, one per line ("Value" or "Value|colour"). */
 export function SelectOptionsEditor({ idPrefix, options, error, onChange }: { idPrefix: string; options: Option[]; error?: string; onChange: (options: Option[]) => void }) {
-  const [paste, setPaste] = useState("");
-  const [problems, setProblems] = useState<string[]>([]);
   const update = (index: number, patch: Partial<Option>) => onChange(options.map((option, at) => (at === index ? { ...option, ...patch } : option)));
-  const addPasted = () => {
-    const result = parseSelectOptionsPaste(paste, options.map((option) => option.value));
+  const addPasted = (text: string) => {
+    const result = parseSelectOptionsPaste(text, options.map((option) => option.value));
     onChange([...options, ...result.options]);
-    setProblems(result.problems);
-    if (result.problems.length === 0) setPaste("");
+    return result.problems;
   };
   return (
     <fieldset className="space-y-2" aria-describedby={error ? `${idPrefix}-options-error` : undefined}>
@@ -58,22 +54,7 @@ export function SelectOptionsEditor({ idPrefix, options, error, onChange }: { id
           {error}
         </p>
       ) : null}
-      <div className="space-y-1 rounded-md bg-slate-50 p-2">
-        <label htmlFor={`${idPrefix}-paste`} className="block text-xs font-medium text-slate-600">
-          Paste options, one per line (optionally “Value|colour”)
-        </label>
-        <textarea id={`${idPrefix}-paste`} rows={3} value={paste} onChange={(event) => setPaste(event.target.value)} className="block w-full rounded-md border border-slate-300 px-2 py-1 text-sm" />
-        <Button type="button" variant="secondary" className="px-3 py-1 text-xs" disabled={!paste.trim()} onClick={addPasted}>
-          Add pasted options
-        </Button>
-        {problems.length ? (
-          <ul role="status" className="list-disc pl-5 text-xs text-amber-800">
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <PasteBox id={`${idPrefix}-paste`} label="Paste options, one per line (optionally “Value|colour”)" addLabel="Add pasted options" onPaste={addPasted} />
     </fieldset>
   );
 }

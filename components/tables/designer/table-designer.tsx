@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConflictBanner } from "@/components/ui/conflict-banner";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Textarea } from "@/components/ui/inputs";
 import type { FieldErrors } from "@/lib/errors";
@@ -152,14 +153,7 @@ export function TableDesigner({ table, columns, tables, canArchive }: Props) {
 
   return (
     <div className="space-y-4">
-      {conflict ? (
-        <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          <span>{conflict} Your changes here are not saved.</span>
-          <Button type="button" variant="secondary" onClick={() => window.location.reload()}>
-            Reload the table
-          </Button>
-        </div>
-      ) : null}
+      {conflict ? <ConflictBanner message={conflict} reloadLabel="Reload the table" /> : null}
       <Card className="grid gap-4 p-4 md:grid-cols-2">
         <Field id="table-display-name" label="Table name" error={errors.displayName?.[0]}>
           <Input id="table-display-name" value={displayName} invalid={!!errors.displayName} errorId="table-display-name-error" onChange={(event) => setDisplayName(event.target.value)} />

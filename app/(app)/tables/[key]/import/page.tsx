@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { TableBreadcrumb } from "@/components/tables/table-breadcrumb";
 import { ImportWizard } from "@/components/tables/import-wizard";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/guard";
@@ -13,16 +13,7 @@ export default async function ImportPage({ params }: { params: Promise<{ key: st
   const table = await loadPageTable(principal.companyId, key);
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href="/tables" className="hover:underline">
-          Tables
-        </Link>{" "}
-        /{" "}
-        <Link href={`/tables/${table.name}`} className="hover:underline">
-          {table.displayName}
-        </Link>{" "}
-        / <span aria-current="page">Import</span>
-      </nav>
+      <TableBreadcrumb table={table} current={"Import"} />
       <PageHeader
         title={`Import into ${table.displayName}`}
         description="Rows are checked before anything is written; only valid rows are imported, in batches of 500. Relation columns take the related record's name."

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableBreadcrumb } from "@/components/tables/table-breadcrumb";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { EntityHistory } from "@/components/audit/entity-history";
@@ -50,16 +51,7 @@ export default async function RecordPage({ params }: { params: Promise<{ key: st
 
   return (
     <div className="space-y-5">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href="/tables" className="hover:underline">
-          Tables
-        </Link>{" "}
-        /{" "}
-        <Link href={`/tables/${table.name}`} className="hover:underline">
-          {table.displayName}
-        </Link>{" "}
-        / <span aria-current="page">{label}</span>
-      </nav>
+      <TableBreadcrumb table={table} current={label} />
       <PageHeader
         title={label}
         description={`${table.displayName} record · created ${record.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC · updated ${record.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`}
