@@ -22,3 +22,8 @@ export function Button({ variant = "primary", className, ...props }: ButtonHTMLA
     />
   );
 }
+
+/** The look of a secondary button, for links that act as one (page header actions). */
+export const LINK_BUTTON_SECONDARY = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50";
+/** The look of a primary button, for links that act as one. */
+export const LINK_BUTTON_PRIMARY = "rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90";

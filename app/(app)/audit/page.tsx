@@ -1,3 +1,4 @@
+import { LINK_BUTTON_PRIMARY } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChangeList } from "@/components/audit/change-list";
@@ -75,7 +76,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <Input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} />
           </Field>
           <div className="flex items-end gap-2">
-            <button type="submit" className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90">
+            <button type="submit" className={LINK_BUTTON_PRIMARY}>
               Filter
             </button>
             <Link href="/audit" className="px-2 py-2 text-sm text-slate-600 hover:underline">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatWhen } from "@/components/org/format";
 import { RequestStatusBadge } from "@/components/requests/request-status-badge";
 import { WithdrawRequest } from "@/components/requests/withdraw-request";
-import { Button } from "@/components/ui/button";
+import { Button, LINK_BUTTON_PRIMARY } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/inputs";
 import { PageHeader } from "@/components/ui/page-header";
@@ -67,7 +67,7 @@ export default async function MyRequestsPage({ searchParams }: { searchParams: S
         description="Everything you started: where it is, who it waits for, and how it ended."
         actions={
           canStart ? (
-            <Link href="/requests/new" className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90">
+            <Link href="/requests/new" className={LINK_BUTTON_PRIMARY}>
               New request
             </Link>
           ) : undefined
@@ -145,7 +145,7 @@ export default async function MyRequestsPage({ searchParams }: { searchParams: S
                 </div>
                 <div className="flex shrink-0 gap-2">
                   {request.changesRequested ? (
-                    <Link href={`/instances/${request.instanceId}`} className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90">
+                    <Link href={`/instances/${request.instanceId}`} className={LINK_BUTTON_PRIMARY}>
                       Edit and resubmit
                     </Link>
                   ) : null}

@@ -1,3 +1,4 @@
+import { LINK_BUTTON_PRIMARY } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
@@ -22,7 +23,7 @@ export default async function TablesPage() {
         description="Your company's own data — customers, assets, price lists — with typed columns and relations between tables."
         actions={
           canCreate ? (
-            <Link href="/tables/new" className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90">
+            <Link href="/tables/new" className={LINK_BUTTON_PRIMARY}>
               New table
             </Link>
           ) : null

@@ -1,3 +1,4 @@
+import { LINK_BUTTON_SECONDARY } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatWhen } from "@/components/org/format";
@@ -27,10 +28,10 @@ export default async function TriggersPage() {
         description="Automations: when an event happens and its condition holds, the actions run in order."
         actions={
           <>
-            <Link href="/triggers/executions" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link href="/triggers/executions" className={LINK_BUTTON_SECONDARY}>
               Execution log
             </Link>
-            <Link href="/triggers/templates" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link href="/triggers/templates" className={LINK_BUTTON_SECONDARY}>
               Email templates
             </Link>
             {canCreate ? (

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { runAction } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
+import { Button, LINK_BUTTON_PRIMARY } from "@/components/ui/button";
 import { archiveFlowAction, createFlowDraftAction, unarchiveFlowAction } from "@/lib/flows/design-actions";
 
 /** Edit (the open draft, or a new one from the published version), archive and unarchive. */
@@ -15,7 +15,7 @@ export function FlowActions({ flowId, hasDraft, hasPublished, isArchived, can }:
   return (
     <div className="flex flex-wrap gap-2">
       {can.update && !isArchived && hasDraft ? (
-        <Link href={`/flows/${flowId}/edit`} className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90">
+        <Link href={`/flows/${flowId}/edit`} className={LINK_BUTTON_PRIMARY}>
           Edit draft
         </Link>
       ) : null}

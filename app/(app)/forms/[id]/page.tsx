@@ -1,3 +1,4 @@
+import { LINK_BUTTON_PRIMARY } from "@/components/ui/button";
 import { CompareVersionsCard } from "@/components/versions/compare-versions-card";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -36,7 +37,7 @@ export default async function FormOverviewPage({ params, searchParams }: { param
         actions={
           <div className="flex flex-wrap gap-2">
             {form.status === "PUBLISHED" && form.standalone ? (
-              <Link href={`/forms/${form.id}/fill`} className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90">
+              <Link href={`/forms/${form.id}/fill`} className={LINK_BUTTON_PRIMARY}>
                 Fill in
               </Link>
             ) : null}

@@ -1,3 +1,4 @@
+import { LINK_BUTTON_SECONDARY } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -39,10 +40,10 @@ export default async function TriggerPage({ params }: { params: Promise<{ id: st
         description={trigger.description ?? undefined}
         actions={
           <>
-            <Link href="/triggers" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link href="/triggers" className={LINK_BUTTON_SECONDARY}>
               All triggers
             </Link>
-            <Link href={`/triggers/executions?trigger=${trigger.id}`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link href={`/triggers/executions?trigger=${trigger.id}`} className={LINK_BUTTON_SECONDARY}>
               Executions
             </Link>
           </>

@@ -1,3 +1,4 @@
+import { LINK_BUTTON_SECONDARY } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatWhen } from "@/components/org/format";
@@ -22,7 +23,7 @@ export default async function EmailTemplatesPage() {
         description="The emails triggers send: a subject and body with {{variables}} from the event."
         actions={
           <>
-            <Link href="/triggers" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link href="/triggers" className={LINK_BUTTON_SECONDARY}>
               All triggers
             </Link>
             {can(principal.permissions, "triggers.update") ? (

@@ -1,3 +1,4 @@
+import { LINK_BUTTON_PRIMARY } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -39,7 +40,7 @@ export default async function SubmissionsPage({ params, searchParams }: { params
               Form overview
             </Link>
             {can(principal.permissions, "tasks.export") ? (
-              <a href={`/api/v1/tasks/${form.id}/submissions/export?${params_}`} className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90" download>
+              <a href={`/api/v1/tasks/${form.id}/submissions/export?${params_}`} className={LINK_BUTTON_PRIMARY} download>
                 Export CSV
               </a>
             ) : null}

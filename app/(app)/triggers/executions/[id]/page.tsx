@@ -1,3 +1,4 @@
+import { LINK_BUTTON_SECONDARY } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -42,10 +43,10 @@ export default async function ExecutionPage({ params }: { params: Promise<{ id: 
         description={`${formatWhen(execution.executedAt)} · ${execution.attempts} attempt${execution.attempts === 1 ? "" : "s"} · ${execution.status === "RUNNING" || execution.status === "PENDING" ? "still running" : `${execution.executionTime} ms in total`}`}
         actions={
           <>
-            <Link href="/triggers/executions" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link href="/triggers/executions" className={LINK_BUTTON_SECONDARY}>
               Execution log
             </Link>
-            <Link href={`/triggers/${execution.trigger.id}`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link href={`/triggers/${execution.trigger.id}`} className={LINK_BUTTON_SECONDARY}>
               Open trigger
             </Link>
             {isRerunnable(execution.status) && can(principal.permissions, "triggers.update") ? <RerunButton executionId={execution.id} /> : null}

@@ -1,3 +1,4 @@
+import { LINK_BUTTON_SECONDARY } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -27,7 +28,7 @@ export default async function EmailTemplatePage({ params }: { params: Promise<{ 
         title={template.name}
         description="Changes apply to the next emails sent; the key is how actions find the template."
         actions={
-          <Link href="/triggers/templates" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+          <Link href="/triggers/templates" className={LINK_BUTTON_SECONDARY}>
             All templates
           </Link>
         }
